@@ -1,0 +1,53 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class KantataOxApi implements ICredentialType {
+	name = 'kantataOxApi';
+
+	displayName = 'Kantata OX API';
+
+	icon: Icon = { light: 'file:../icons/kantataOx.svg', dark: 'file:../icons/kantataOx.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-assignments/n8n-nodes-assignments#kantata-ox';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'A Kantata OX OAuth token. Register an application in Kantata OX, then copy a token for yourself from the application page.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.mavenlink.com/api/v1',
+			description:
+				'The Kantata OX API root. Keep the default unless Kantata gave you another host; it must use https:// (http:// only for localhost).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/users/me.json',
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,69 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import { createTransport } from '../shared/transport/createTransport';
+import * as assignment from './actions/assignment';
+import { kantataOxTransport } from './transport';
+
+export class KantataOx implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kantata OX',
+		name: 'kantataOx',
+		icon: { light: 'file:../../icons/kantataOx.svg', dark: 'file:../../icons/kantataOx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, read, update and unassign task assignments in Kantata OX (Mavenlink)',
+		defaults: { name: 'Kantata OX' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'kantataOxApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'kantataOxOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token', value: 'accessToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Assignment', value: 'assignment' }],
+				default: 'assignment',
+			},
+			...assignment.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(
+			this,
+			{ assignment: assignment.operations },
+			createTransport(this, kantataOxTransport),
+		);
+	}
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Transport } from '../../../shared/transport/createTransport';
+import { inputError, readId } from '../../../shared/validate';
+import { singleAssignment } from '../../envelope';
+import { assignmentBody, externalReferenceField, writableFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Story ID',
+		name: 'storyId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 26133885',
+		description: 'ID of the task (story) to assign',
+	},
+	...writableFields('to assign to the task'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Current',
+				name: 'current',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the assignment is active',
+			},
+			{
+				displayName: 'Estimated Minutes',
+				name: 'estimatedMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Minutes the assignee is estimated to work on the task',
+			},
+			externalReferenceField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['assignment'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: Transport,
+): Promise<IDataObject> {
+	const storyId = readId(this, itemIndex, 'storyId', 'Story ID');
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const assignment = assignmentBody(this, itemIndex, fields, '');
+	if (assignment.assignee_id === undefined && assignment.resource_id === undefined) {
+		throw inputError(
+			this,
+			itemIndex,
+			'Set Assignee ID or Resource ID',
+			'An assignment needs a user (Assignee ID) or a project resource (Resource ID) to assign the task to.',
+		);
+	}
+	const response = await transport.request(itemIndex, {
+		method: 'POST',
+		path: '/assignments',
+		body: { assignment: { story_id: Number(storyId), ...assignment } },
+	});
+	return singleAssignment(this, itemIndex, response.body, undefined);
+}

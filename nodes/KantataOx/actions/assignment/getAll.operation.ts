@@ -1,0 +1,276 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import type { Transport } from '../../../shared/transport/createTransport';
+import { checkDate, inputError, readLimit } from '../../../shared/validate';
+import { assignmentsOf } from '../../envelope';
+import { kantataPages, maxPageSize } from '../../transport';
+import { includeOption, includeQuery } from './fields';
+
+const idFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+});
+
+const textFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+});
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			idFilter('Assignee ID', 'assigneeId', 'Only assignments of this user'),
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only assignments created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only assignments created before this time',
+			},
+			textFilter(
+				'External Reference External Message',
+				'externalReferenceExternalMessage',
+				'Only assignments whose external reference has exactly this external message',
+			),
+			textFilter(
+				'External Reference External Status',
+				'externalReferenceExternalStatus',
+				'Only assignments whose external record has this status',
+			),
+			textFilter(
+				'External Reference Service Model',
+				'externalReferenceServiceModel',
+				'Only assignments whose external record is of this type',
+			),
+			textFilter(
+				'External Reference Service Model Ref',
+				'externalReferenceServiceModelRef',
+				'Only assignments linked to this external record ID',
+			),
+			textFilter(
+				'External Reference Service Model Refs',
+				'externalReferenceServiceModelRefs',
+				'Only assignments linked to these external record IDs (comma-separated, up to 200)',
+			),
+			textFilter(
+				'External Reference Service Name',
+				'externalReferenceServiceName',
+				'Only assignments with an external reference from this service',
+			),
+			textFilter(
+				'External Reference Status',
+				'externalReferenceStatus',
+				'Only assignments whose integration status is this, e.g. successful or fail',
+			),
+			{
+				displayName: 'Has External References',
+				name: 'hasExternalReferences',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only assignments that have external references (true) or only those without (false)',
+			},
+			{
+				displayName: 'In Unarchived Stories',
+				name: 'inUnarchivedStories',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only assignments of unarchived tasks. Kantata OX applies true when this filter is not added; add it as false to include archived tasks.',
+			},
+			{
+				displayName: 'In Unarchived Workspaces',
+				name: 'inUnarchivedWorkspaces',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only assignments in unarchived projects. Kantata OX applies true when this filter is not added; add it as false to include archived projects.',
+			},
+			{
+				displayName: 'Include Unnamed',
+				name: 'includeUnnamed',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include assignments to unnamed resources (placeholders)',
+			},
+			textFilter(
+				'Only IDs',
+				'only',
+				'Return only these assignment IDs (comma-separated), e.g. 5,6,7',
+			),
+			{
+				displayName: 'Plannable',
+				name: 'plannable',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only assignments the user can view and plan daily scheduled hours for',
+			},
+			idFilter('Resource ID', 'resourceId', 'Only assignments of this project resource'),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'current',
+				description:
+					'Kantata OX unassigns instead of deleting, so inactive assignments stay listed unless filtered out',
+				options: [
+					{ name: 'Current (Active)', value: 'current' },
+					{ name: 'Uncurrent (Unassigned)', value: 'uncurrent' },
+				],
+			},
+			idFilter('Story ID', 'storyId', 'Only assignments of this task'),
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only assignments updated after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only assignments updated before this time',
+			},
+			textFilter(
+				'Without External Reference Service Name',
+				'withoutExternalReferenceServiceName',
+				'Only assignments without an external reference from this service',
+			),
+			idFilter('Workspace ID', 'workspaceId', 'Only assignments in this project'),
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			includeOption,
+			{
+				displayName: 'Order',
+				name: 'order',
+				type: 'options',
+				default: 'created_at:asc',
+				description:
+					'Sort order. Oldest first is the default because new assignments then land on the last page, so records created while the node pages through the list cannot shift pages into duplicates or gaps.',
+				options: [
+					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+					{ name: 'Created At, Newest First', value: 'created_at:desc' },
+					{ name: 'Updated At, Oldest First', value: 'updated_at:asc' },
+					{ name: 'Updated At, Newest First', value: 'updated_at:desc' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['assignment'], operation: ['getAll'] } },
+	properties,
+);
+
+const idFilters: Record<string, string> = {
+	assigneeId: 'assignee_id',
+	resourceId: 'resource_id',
+	storyId: 'story_id',
+	workspaceId: 'workspace_id',
+};
+
+const dateFilters: Record<string, string> = {
+	createdAfter: 'created_after',
+	createdBefore: 'created_before',
+	updatedAfter: 'updated_after',
+	updatedBefore: 'updated_before',
+};
+
+const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Maps the Filters collection to the API's query, checking each value. */
+function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	for (const [name, value] of Object.entries(filters)) {
+		if (value === '' || value === undefined) continue;
+		const label = `Filter "${name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())}"`;
+		if (idFilters[name]) {
+			const text = String(value).trim();
+			if (!/^\d+$/.test(text)) {
+				throw inputError(
+					ctx,
+					itemIndex,
+					`${label} must be a numeric ID, got "${String(value)}"`,
+					'Enter the numeric ID, e.g. 12345.',
+				);
+			}
+			qs[idFilters[name]] = text;
+		} else if (dateFilters[name]) {
+			qs[dateFilters[name]] = checkDate(ctx, itemIndex, value, label);
+		} else if (name === 'status') {
+			qs[String(value)] = true;
+		} else if (name === 'only') {
+			const ids = String(value)
+				.split(',')
+				.map((id) => id.trim())
+				.filter(Boolean);
+			if (!ids.length || ids.some((id) => !/^\d+$/.test(id))) {
+				throw inputError(
+					ctx,
+					itemIndex,
+					`${label} must be a comma-separated list of numeric IDs, got "${String(value)}"`,
+					'Enter IDs like 5,6,7.',
+				);
+			}
+			qs.only = ids.join(',');
+		} else {
+			qs[camelToSnake(name)] = value;
+		}
+	}
+	return qs;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: Transport,
+): Promise<IDataObject[]> {
+	const limit = readLimit(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {
+		...filterQuery(this, itemIndex, filters),
+		order: (options.order as string) ?? 'created_at:asc',
+	};
+	Object.assign(
+		qs,
+		includeQuery(this, itemIndex, options.include as string[], qs.plannable as boolean | undefined),
+	);
+	return await transport.requestAll(
+		itemIndex,
+		{ method: 'GET', path: '/assignments', qs },
+		{ strategy: kantataPages, maxPageSize, items: assignmentsOf, limit },
+	);
+}

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The Return All / Limit pair every Get Many shares; the operation adds its own display options. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+];
+
+/** The ID of the assignment an operation works on. */
+export function assignmentIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Assignment ID',
+		name: 'assignmentId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 12345',
+		description,
+	};
+}

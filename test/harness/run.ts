@@ -1,0 +1,153 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	INodeTypeDescription,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import * as registry from './registry';
+
+export const packageName = 'n8n-nodes-assignments';
+
+/** Hands the test's input items to the node under test, as a trigger would. */
+class Start implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Start',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+const nodeClasses: Record<string, INodeType> = {
+	...Object.fromEntries(registry.nodes.map((node) => [`${packageName}.${node.description.name}`, node])),
+	'n8n-nodes-base.manualTrigger': new Start(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
+	registry.credentials.map((type) => [type.name, type]),
+);
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeClasses[type] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type) => nodeClasses[type],
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	/** The node under test, e.g. "kantataOx". */
+	node: string;
+	parameters: Record<string, NodeParameterValueType>;
+	/** Credential type → plain data, as a user would have saved it. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items (default one empty item). */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** The node's output items (json + pairedItem), empty when it failed. */
+	items: INodeExecutionData[];
+	/** The node's error when it failed as a whole. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	helper: TestCredentialsHelper;
+	run: IRun;
+}
+
+/** Additional data the engine asks for but these tests do not use: inert functions. */
+function inertAdditionalData(known: Partial<IWorkflowExecuteAdditionalData>) {
+	return new Proxy(known as IWorkflowExecuteAdditionalData, {
+		get: (target, key: string) => (key in target ? target[key as keyof typeof target] : undefined),
+	});
+}
+
+/** Runs Start → node through n8n-core's WorkflowExecute, exactly as a manual execution does. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeName = 'Node under test';
+	const credentialRefs = Object.fromEntries(
+		Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+	);
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'under-test',
+			name: nodeName,
+			type: `${packageName}.${options.node}`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: credentialRefs,
+			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		},
+	];
+	const connections = { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false, settings: {} });
+
+	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const additionalData = inertAdditionalData({
+		executionId: '1',
+		hooks,
+		credentialsHelper: helper,
+		currentNodeParameters: undefined,
+		webhookWaitingBaseUrl: 'http://localhost/waiting-webhook',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		variables: {},
+	});
+
+	const input = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [input] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[nodeName]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		helper,
+		run,
+	};
+}
