@@ -2,7 +2,6 @@ import { Credentials } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -51,7 +50,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const authenticate = this.types[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, options);
 		if (!authenticate || authenticate.type !== 'generic') return options;
-		if (!workflow || !node) throw new Error('The engine did not pass workflow and node to authenticate()');
+		if (!workflow || !node)
+			throw new Error('The engine did not pass workflow and node to authenticate()');
 		const resolve = (value: unknown) =>
 			workflow.expression.getSimpleParameterValue(
 				node,
@@ -70,10 +70,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 

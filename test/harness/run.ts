@@ -41,7 +41,9 @@ class Start implements INodeType {
 }
 
 const nodeClasses: Record<string, INodeType> = {
-	...Object.fromEntries(registry.nodes.map((node) => [`${packageName}.${node.description.name}`, node])),
+	...Object.fromEntries(
+		registry.nodes.map((node) => [`${packageName}.${node.description.name}`, node]),
+	),
 	'n8n-nodes-base.manualTrigger': new Start(),
 };
 
@@ -72,7 +74,8 @@ export interface RunResult {
 	/** The node's error when it failed as a whole. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	helper: TestCredentialsHelper;
-	run: IRun;
+	/** The engine's run data; undefined when the engine refused to start the workflow. */
+	run?: IRun;
 }
 
 /** Additional data the engine asks for but these tests do not use: inert functions. */
@@ -89,7 +92,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
 	);
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'under-test',
 			name: nodeName,
@@ -101,8 +111,17 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 		},
 	];
-	const connections = { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false, settings: {} });
+	const connections = {
+		Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
 
 	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	const hooks = new ExecutionLifecycleHooks('manual', '1', {
@@ -140,7 +159,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	try {
+		await execution.processRunExecutionData(workflow);
+	} catch (error) {
+		// The engine refuses to start a workflow whose nodes have issues (e.g. an empty required
+		// parameter), as n8n does for users: report it like any other failure of the run.
+		return { items: [], error: error as RunResult['error'], helper, run: undefined };
+	}
 	const run = await finished;
 
 	const taskData = run.data.resultData.runData[nodeName]?.[0];

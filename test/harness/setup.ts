@@ -12,5 +12,6 @@ afterEach(() => {
 	const pending = nock.pendingMocks();
 	nock.cleanAll();
 	nock.enableNetConnect();
-	if (pending.length) throw new Error(`Mocked requests that were never made: ${pending.join(', ')}`);
+	if (pending.length)
+		throw new Error(`Mocked requests that were never made: ${pending.join(', ')}`);
 });

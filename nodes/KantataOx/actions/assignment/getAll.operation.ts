@@ -210,12 +210,18 @@ const dateFilters: Record<string, string> = {
 
 const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+const filterLabels = Object.fromEntries(
+	(
+		(properties.find((property) => property.name === 'filters')?.options ?? []) as INodeProperties[]
+	).map((option) => [option.name, `Filter "${option.displayName}"`]),
+);
+
 /** Maps the Filters collection to the API's query, checking each value. */
 function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === '' || value === undefined) continue;
-		const label = `Filter "${name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())}"`;
+		const label = filterLabels[name] ?? `Filter "${name}"`;
 		if (idFilters[name]) {
 			const text = String(value).trim();
 			if (!/^\d+$/.test(text)) {
