@@ -7,5 +7,7 @@ source scripts/node24.sh
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
 	echo "› npm ci (Node $(node --version))" >&2
-	npm ci --no-audit --no-fund >&2
+	# --prefer-offline: use cached tarballs without asking the registry again (a flaky mirror
+	# otherwise costs minutes of retries per package); a machine without a cache fetches as usual.
+	npm ci --prefer-offline --no-audit --no-fund >&2
 fi

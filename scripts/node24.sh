@@ -9,7 +9,7 @@ if ! node_ok; then
 		echo "› Node $(node --version 2>/dev/null || echo none) is too old; fetching Node 24 from the npm registry into $NODE24_DIR" >&2
 		mkdir -p "$NODE24_DIR"
 		# The node package needs its install script (it installs the platform binary).
-		(cd "$NODE24_DIR" && npm init -y >/dev/null && npm i --no-save --no-audit --no-fund --ignore-scripts=false node@24 >&2)
+		(cd "$NODE24_DIR" && npm init -y >/dev/null && npm i --no-save --prefer-offline --no-audit --no-fund --ignore-scripts=false node@24 >&2)
 	fi
 	export PATH="$NODE24_DIR/node_modules/node/bin:$PATH"
 	node_ok || { echo "Could not obtain Node >= 22.20" >&2; exit 1; }

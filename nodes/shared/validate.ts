@@ -99,6 +99,17 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	return checkWholeNumber(ctx, itemIndex, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', 1);
 }
 
+/**
+ * Expressions such as `{{ $now }}` hand the node a Luxon DateTime (or a Date), not a string:
+ * use its ISO form.
+ */
+function dateText(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+	const toISO = (value as { toISO?: unknown } | null)?.toISO;
+	return typeof toISO === 'function' ? String(toISO.call(value) ?? '') : '';
+}
+
 /** An ISO 8601 date or date-time; returns it unchanged so the API gets what the user meant. */
 export function checkDate(
 	ctx: IExecuteFunctions,
@@ -106,7 +117,7 @@ export function checkDate(
 	value: unknown,
 	label: string,
 ): string {
-	const text = typeof value === 'string' ? value.trim() : '';
+	const text = dateText(value);
 	if (
 		!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ||
 		Number.isNaN(Date.parse(text))

@@ -157,6 +157,19 @@ describe('Kantata OX › Get Many', () => {
 		expect(result.error).toBeUndefined();
 	});
 
+	it('accepts a date from an expression ({{ $now }}-style DateTime) as ISO text', async () => {
+		api()
+			.get(listPath)
+			.query(pageQuery(1, 200, { updated_after: '2026-01-02T03:04:05.000Z' }))
+			.reply(200, { count: 0, results: [] });
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { updatedAfter: '={{ DateTime.fromISO("2026-01-02T03:04:05Z", { zone: "utc" }) }}' },
+		});
+		expect(result.error).toBeUndefined();
+	});
+
 	it('resolves included records into each assignment', async () => {
 		const body = envelope(
 			[

@@ -2,10 +2,24 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { KantataOxApi } from '../../credentials/KantataOxApi.credentials';
 import { KantataOxOAuth2Api } from '../../credentials/KantataOxOAuth2Api.credentials';
+import { SmartsheetResourceManagementApi } from '../../credentials/SmartsheetResourceManagementApi.credentials';
 import { KantataOx } from '../../nodes/KantataOx/KantataOx.node';
+import { SmartsheetResourceManagement } from '../../nodes/SmartsheetResourceManagement/SmartsheetResourceManagement.node';
+import { XurrentApi } from '../../credentials/XurrentApi.credentials';
+import { XurrentOAuth2Api } from '../../credentials/XurrentOAuth2Api.credentials';
+import { Xurrent } from '../../nodes/Xurrent/Xurrent.node';
+import { PaymoApi } from '../../credentials/PaymoApi.credentials';
+import { Paymo } from '../../nodes/Paymo/Paymo.node';
 
-/** Every node of the package, as the engine harness loads them (one line per node). */
-export const nodes: INodeType[] = [new KantataOx()];
+/** Every node of the package, as the engine harness loads them. */
+export const nodes: INodeType[] = [new KantataOx(), new SmartsheetResourceManagement(), new Xurrent(), new Paymo()];
 
 /** Every credential type of the package. */
-export const credentials: ICredentialType[] = [new KantataOxApi(), new KantataOxOAuth2Api()];
+export const credentials: ICredentialType[] = [
+	new KantataOxApi(),
+	new KantataOxOAuth2Api(),
+	new SmartsheetResourceManagementApi(),
+	new XurrentApi(),
+	new XurrentOAuth2Api(),
+	new PaymoApi(),
+];

@@ -1,0 +1,52 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import { createTransport } from '../shared/transport/createTransport';
+import * as assignment from './actions/assignment';
+import { smartsheetRmTransport } from './transport';
+
+export class SmartsheetResourceManagement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Smartsheet Resource Management',
+		name: 'smartsheetResourceManagement',
+		icon: {
+			light: 'file:../../icons/smartsheetResourceManagement.svg',
+			dark: 'file:../../icons/smartsheetResourceManagement.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create, read, update and delete assignments in Smartsheet Resource Management (10,000ft)',
+		defaults: { name: 'Smartsheet Resource Management' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'smartsheetResourceManagementApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Assignment', value: 'assignment' }],
+				default: 'assignment',
+			},
+			...assignment.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(
+			this,
+			{ assignment: assignment.operations },
+			createTransport(this, smartsheetRmTransport),
+		);
+	}
+}

@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { nextLinkInBody } from '../shared/transport/pagination';
+import { serverWaitMs } from '../shared/transport/retry';
+import type { TransportConfig } from '../shared/transport/types';
+
+const usApi = 'https://api.rm.smartsheet.com/api/v1';
+
+export const smartsheetRmTransport: TransportConfig = {
+	credentials: [{ authentication: 'apiToken', type: 'smartsheetResourceManagementApi' }],
+	baseUrl(credentials) {
+		const region = String(credentials.region || usApi);
+		return region === 'custom' ? String(credentials.baseUrl ?? '') : region;
+	},
+	headers: { Accept: 'application/json' },
+	errorText(body) {
+		const data = (body ?? {}) as IDataObject;
+		const message = typeof data.message === 'string' ? data.message : undefined;
+		// Validation answers `{"message":"bad data","errors":["..."]}`: the reasons are the news.
+		const errors = (Array.isArray(data.errors) ? data.errors : [])
+			.filter((error) => typeof error === 'string' && error !== '')
+			.map(String);
+		if (!errors.length) return { message };
+		return { message: `${message ?? 'bad data'}: ${errors.join('; ')}` };
+	},
+	hints: {
+		400: 'Check the parameters of this operation against the Smartsheet Resource Management API documentation.',
+		401: 'Check the API token in the Smartsheet Resource Management credential: it may be wrong or revoked (Settings > Developer API).',
+		// Smartsheet RM answers 403 to rejected values as well as to refused actions.
+		403: 'Smartsheet Resource Management refused the request. "bad data" means it rejected the values sent, for the reasons listed: correct them. Otherwise the account may not change this record.',
+		404: 'Check the ID. With a user, project or placeholder chosen as scope, an assignment outside that scope also answers 404.',
+	},
+	// Wait out an exhausted window before the next request instead of provoking a 429; a 429
+	// itself is waited out by the retry, so failures add no second pause.
+	pacer(response) {
+		if (response.statusCode >= 400 || response.headers['x-ratelimit-remaining'] !== '0') return 0;
+		// Capped so a reset header from a skewed clock cannot stall the workflow.
+		return Math.min(serverWaitMs(response.headers, Date.now()) ?? 0, 60_000);
+	},
+	// A page of 1000 assignments can take the API a while to build.
+	timeoutMs: 120_000,
+};
+
+export const maxPageSize = 1000;
+
+/** `per_page` on the first request; then `paging.next` (a relative link) until it is null. */
+export const smartsheetRmPages = nextLinkInBody('per_page', (body) => {
+	const paging = ((body ?? {}) as IDataObject).paging as IDataObject | undefined;
+	return paging?.next;
+});

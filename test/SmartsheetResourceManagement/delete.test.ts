@@ -1,0 +1,34 @@
+import { sleep } from 'n8n-workflow';
+
+import { api, jsonOf, run } from './fixtures';
+
+describe('Smartsheet RM › Delete', () => {
+	it('with a user ID: the documented DELETE /users/{user}/assignments/{id}, 200 with an empty body', async () => {
+		api()
+			.delete('/api/v1/users/30256/assignments/186882')
+			.reply(200, '', { 'Content-Length': '0', 'Content-Type': 'application/json' });
+		const result = await run({ operation: 'delete', assignmentId: '186882', userId: '30256' });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 186882 }]);
+	});
+
+	it('without a user ID: DELETE /assignments/{id}', async () => {
+		api().delete('/api/v1/assignments/186882').reply(200);
+		const result = await run({ operation: 'delete', assignmentId: 186882, userId: '' });
+		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 186882 }]);
+	});
+
+	it('accepts 204 as well', async () => {
+		api().delete('/api/v1/assignments/9').reply(204);
+		const result = await run({ operation: 'delete', assignmentId: '9' });
+		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 9 }]);
+	});
+
+	it('is retried after a 503', async () => {
+		jest.mocked(sleep).mockClear();
+		api().delete('/api/v1/assignments/9').reply(503).delete('/api/v1/assignments/9').reply(200);
+		const result = await run({ operation: 'delete', assignmentId: '9' });
+		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 9 }]);
+		expect(jest.mocked(sleep)).toHaveBeenCalledTimes(1);
+	});
+});
