@@ -11,7 +11,7 @@ interface KantataError {
 export const kantataOxTransport: TransportConfig = {
 	credentials: [
 		{ authentication: 'accessToken', type: 'kantataOxApi' },
-		{ authentication: 'oAuth2', type: 'kantataOxOAuth2Api' },
+		{ authentication: 'oAuth2', type: 'kantataOxOAuth2Api', oAuth2: true },
 	],
 	baseUrl: (credentials) => (credentials.baseUrl as string) || 'https://api.mavenlink.com/api/v1',
 	// Without the suffix the API redirects to its HTML documentation.

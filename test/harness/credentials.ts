@@ -2,6 +2,8 @@ import { Credentials } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	ICredentialsExpressionResolveValues,
+	INodeParameters,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -86,10 +88,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_details: INodeCredentialsDetails,
 		type: string,
+		_mode?: unknown,
+		_executeData?: unknown,
+		raw?: boolean,
+		resolve?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`The test gave no data for credential type "${type}"`);
-		return { ...this.defaults(type), ...data, ...this.updatedTokens[type] };
+		const merged = { ...this.defaults(type), ...data, ...this.updatedTokens[type] };
+		if (raw || !resolve) return merged;
+		// Field defaults may be expressions over other fields (`$self`), as the server resolves them.
+		return resolve.workflow.expression.getComplexParameterValue(
+			resolve.node,
+			merged as INodeParameters,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			merged,
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(

@@ -2,7 +2,12 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { kantataOxTransport } from '../../nodes/KantataOx/transport';
-import { asNodeError, httpError, networkError } from '../../nodes/shared/transport/errors';
+import {
+	asNodeError,
+	connectionFailure,
+	httpError,
+	networkError,
+} from '../../nodes/shared/transport/errors';
 import type { TransportConfig } from '../../nodes/shared/transport/types';
 
 const node: INode = {
@@ -98,16 +103,27 @@ describe('httpError', () => {
 
 describe('networkError', () => {
 	it('names the code and the attempts', () => {
-		const error = networkError(
-			node,
-			Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
-			2,
-			3,
-		);
+		const error = networkError(node, 'ECONNRESET', 2, 3);
 		// n8n rewrites well-known network codes into its own wording, which users recognise.
 		expect(error.message).toMatch(/connection to the server was closed unexpectedly/);
 		expect(error.description).toContain('3 attempts');
 		expect(error.context.itemIndex).toBe(2);
+	});
+});
+
+describe('connectionFailure', () => {
+	it.each([
+		['code on the cause, as n8n wraps it', { cause: { code: 'ECONNRESET' } }, 'ECONNRESET'],
+		['code on the error', { code: 'ETIMEDOUT' }, 'ETIMEDOUT'],
+		['a wrong host is not retried', { cause: { code: 'ENOTFOUND' } }, undefined],
+		[
+			'an OAuth2 token failure is not a connection failure',
+			new Error('Failed to acquire token'),
+			undefined,
+		],
+		['nothing', undefined, undefined],
+	])('%s', (_, error, expected) => {
+		expect(connectionFailure(error)).toBe(expected);
 	});
 });
 

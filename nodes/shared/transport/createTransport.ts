@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { httpError, networkError } from './errors';
+import { parseBaseUrl, resolveTarget } from './baseUrl';
+import { asNodeError, connectionFailure, httpError, networkError } from './errors';
 import { isRepeatedPage } from './pagination';
 import { defaultRetryPolicy, retryDelayMs } from './retry';
 import type {
@@ -26,28 +27,6 @@ export interface Transport {
 	requestAll(itemIndex: number, spec: RequestSpec, options: ListOptions): Promise<IDataObject[]>;
 }
 
-const isLoopback = (host: string) =>
-	host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-
-/** Parses and checks the credential's base URL: HTTPS, or plain HTTP only on this machine. */
-function parseBaseUrl(ctx: IExecuteFunctions, raw: string): URL {
-	let url: URL;
-	try {
-		url = new URL(raw.trim().replace(/\/+$/, ''));
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The base URL "${raw}" is not a valid URL`, {
-			description: 'Set the base URL in the credential, e.g. https://api.example.com/api/v1',
-		});
-	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-		throw new NodeOperationError(ctx.getNode(), `The base URL "${url.origin}" must use https://`, {
-			description:
-				'Plain http:// is accepted only for loopback hosts (localhost, 127.0.0.1, [::1]).',
-		});
-	}
-	return url;
-}
-
 /**
  * The request kernel one node execution shares across its items: authentication through the
  * credential, retries, rate-limit pacing, error mapping and pagination.
@@ -58,41 +37,25 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		config.credentials.length === 1
 			? config.credentials[0].authentication
 			: (ctx.getNodeParameter('authentication', 0) as string);
-	const credentialType = (
-		config.credentials.find((c) => c.authentication === chosen) ?? config.credentials[0]
-	).type;
-	let base: Promise<URL> | undefined;
+	const credential =
+		config.credentials.find((entry) => entry.authentication === chosen) ?? config.credentials[0];
+	let setup: Promise<{ root: URL; headers: Record<string, string> }> | undefined;
 	let notBefore = 0;
+	let renewedToken = false;
 
-	const baseUrl = () =>
-		(base ??= ctx
-			.getCredentials(credentialType)
-			.then((credentials) => parseBaseUrl(ctx, config.baseUrl(credentials))));
-
-	async function resolveUrl(itemIndex: number, spec: RequestSpec): Promise<string> {
-		const root = await baseUrl();
-		if (spec.url === undefined)
-			return `${root.href.replace(/\/$/, '')}${spec.path ?? ''}${config.pathSuffix ?? ''}`;
-		const target = new URL(spec.url, root.origin);
-		if (target.origin !== root.origin) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`The service sent a next-page link to another host (${target.origin})`,
-				{
-					itemIndex,
-					description: `Links are followed only on the credential's host (${root.origin}), so the credentials are never sent elsewhere.`,
-				},
-			);
-		}
-		return target.href;
-	}
+	// Read on the first request, so a missing credential fails that item rather than the node.
+	const fromCredential = async () =>
+		await (setup ??= ctx.getCredentials(credential.type).then((data) => ({
+			root: parseBaseUrl(ctx, config.baseUrl(data)),
+			headers: typeof config.headers === 'function' ? config.headers(data) : { ...config.headers },
+		})));
 
 	async function send(options: IHttpRequestOptions): Promise<HttpResponse> {
 		const wait = notBefore - Date.now();
 		if (wait > 0) await sleep(wait);
 		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
-			credentialType,
+			credential.type,
 			options,
 		)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		const headers: Record<string, string> = {};
@@ -106,12 +69,13 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 	}
 
 	async function request(itemIndex: number, spec: RequestSpec): Promise<HttpResponse> {
+		const { root, headers } = await fromCredential();
 		const options: IHttpRequestOptions = {
 			method: spec.method,
-			url: await resolveUrl(itemIndex, spec),
+			url: resolveTarget(ctx, itemIndex, root, spec, config.pathSuffix),
 			qs: spec.qs,
 			body: spec.body,
-			headers: { ...config.headers },
+			headers: { ...headers },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -120,30 +84,32 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		const idempotent = spec.idempotent ?? spec.method !== 'POST';
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
-			let response: HttpResponse | undefined;
+			let response: HttpResponse;
 			try {
 				response = await send(options);
 			} catch (error) {
-				const delay = retryDelayMs(
-					{ attempt, headers: {}, idempotent, waitedMs },
-					policy,
-					Date.now(),
-					Math.random,
-				);
-				if (delay === undefined)
-					throw networkError(ctx.getNode(), error as Error, itemIndex, attempt);
+				const code = connectionFailure(error);
+				// Anything else (e.g. a refused OAuth2 token request) is not helped by trying again.
+				if (!code) throw asNodeError(ctx.getNode(), error as Error, itemIndex);
+				const failure = { attempt, headers: {}, idempotent, waitedMs };
+				const delay = retryDelayMs(failure, policy, Date.now(), Math.random);
+				if (delay === undefined) throw networkError(ctx.getNode(), code, itemIndex, attempt);
 				waitedMs += delay;
 				await sleep(delay);
 				continue;
 			}
-			if (response.statusCode < 400) return response;
-			const { statusCode, headers } = response;
-			const delay = retryDelayMs(
-				{ attempt, statusCode, headers, idempotent, waitedMs },
-				policy,
-				Date.now(),
-				Math.random,
-			);
+			const { statusCode } = response;
+			if (statusCode < 400) return response;
+			// n8n renews an OAuth2 token only when a request throws, and this kernel reads error
+			// statuses instead: renew once per execution, so an expired token is not fatal.
+			if (statusCode === 401 && credential.oAuth2 && !renewedToken) {
+				renewedToken = true;
+				await ctx.helpers.refreshOAuth2Token.call(ctx, credential.type);
+				attempt--;
+				continue;
+			}
+			const failure = { attempt, statusCode, headers: response.headers, idempotent, waitedMs };
+			const delay = retryDelayMs(failure, policy, Date.now(), Math.random);
 			if (delay === undefined) throw httpError(ctx.getNode(), config, response, itemIndex, attempt);
 			waitedMs += delay;
 			await sleep(delay);
@@ -162,6 +128,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		while (next) {
 			const response = await request(itemIndex, next);
 			const items = list.items(response.body);
+			// An API that ignores the page parameter answers the same page forever.
 			if (isRepeatedPage(previous, items)) break;
 			for (const item of items) {
 				records.push(item);

@@ -48,17 +48,35 @@ export function httpError(
 	});
 }
 
+const connectionCodes = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
+
+/** The socket error code when a request got no answer; n8n keeps it on the error's cause. */
+export function connectionFailure(error: unknown): string | undefined {
+	const failure = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	const code = failure?.cause?.code ?? failure?.code;
+	return typeof code === 'string' && connectionCodes.has(code) ? code : undefined;
+}
+
 /** A request that got no answer (refused, reset, timed out). */
 export function networkError(
 	node: INode,
-	error: Error & { code?: string },
+	code: string,
 	itemIndex: number,
 	attempts: number,
 ): NodeApiError {
-	const code = error.code ?? 'NETWORK_ERROR';
 	return new NodeApiError(
 		node,
-		{ code, message: error.message },
+		{ code, message: code },
 		{
 			message: `The service could not be reached (${code})`,
 			description: `No answer after ${attempts} attempt${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the network, then try again.`,

@@ -58,12 +58,18 @@ export interface RetryPolicy {
 
 /** Everything that makes one vendor different, as data and small functions. */
 export interface TransportConfig {
-	/** The credential type for each value of the node's `authentication` parameter. */
-	credentials: Array<{ authentication: string; type: string }>;
+	/**
+	 * The credential type for each value of the node's `authentication` parameter; `oAuth2` marks
+	 * types that extend n8n's OAuth2 credential, whose token the kernel renews once on a 401.
+	 */
+	credentials: Array<{ authentication: string; type: string; oAuth2?: boolean }>;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** Appended to every path (for APIs that need a format suffix). */
 	pathSuffix?: string;
-	headers?: Record<string, string>;
+	/** Static headers, or headers that depend on the credential (e.g. an account ID). */
+	headers?:
+		| Record<string, string>
+		| ((credentials: ICredentialDataDecryptedObject) => Record<string, string>);
 	errorText(body: unknown): VendorErrorText;
 	/** Per-status advice on how to fix the failure, shown as the error description. */
 	hints: Partial<Record<number, string>>;

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const isLoopback = (host: string) =>
+	host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/** Parses and checks the credential's base URL: HTTPS, or plain HTTP only on this machine. */
+export function parseBaseUrl(ctx: IExecuteFunctions, raw: string): URL {
+	let url: URL;
+	try {
+		url = new URL(raw.trim().replace(/\/+$/, ''));
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `The base URL "${raw}" is not a valid URL`, {
+			description: 'Set the base URL in the credential, e.g. https://api.example.com/api/v1',
+		});
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+		throw new NodeOperationError(ctx.getNode(), `The base URL "${url.origin}" must use https://`, {
+			description:
+				'Plain http:// is accepted only for loopback hosts (localhost, 127.0.0.1, [::1]).',
+		});
+	}
+	return url;
+}
+
+/** A path under the base URL, or a server-given link that must stay on the base URL's origin. */
+export function resolveTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	root: URL,
+	target: { path?: string; url?: string },
+	pathSuffix = '',
+): string {
+	if (target.url === undefined) {
+		return `${root.href.replace(/\/$/, '')}${target.path ?? ''}${pathSuffix}`;
+	}
+	const link = new URL(target.url, root.origin);
+	if (link.origin !== root.origin) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The service sent a next-page link to another host (${link.origin})`,
+			{
+				itemIndex,
+				description: `Links are followed only on the credential's host (${root.origin}), so the credentials are never sent elsewhere.`,
+			},
+		);
+	}
+	return link.href;
+}
