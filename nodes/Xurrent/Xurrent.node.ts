@@ -1,0 +1,70 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import { createTransport } from '../shared/transport/createTransport';
+import * as assignment from './actions/assignment';
+import { xurrentTransport } from './transport';
+
+export class Xurrent implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xurrent',
+		name: 'xurrent',
+		icon: { light: 'file:../../icons/xurrent.svg', dark: 'file:../../icons/xurrent.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create, read, update and remove project task assignments in Xurrent (formerly 4me)',
+		defaults: { name: 'Xurrent' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'xurrentApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'xurrentOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Personal Access Token', value: 'accessToken' },
+					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Assignment', value: 'assignment' }],
+				default: 'assignment',
+			},
+			...assignment.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(
+			this,
+			{ assignment: assignment.operations },
+			createTransport(this, xurrentTransport),
+		);
+	}
+}
