@@ -1,0 +1,49 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import { createTransport } from '../shared/transport/createTransport';
+import * as assignment from './actions/assignment';
+import { paymoTransport } from './transport';
+
+export class Paymo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Paymo',
+		name: 'paymo',
+		icon: { light: 'file:../../icons/paymo.svg', dark: 'file:../../icons/paymo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create, read, update and delete task assignments (users on tasks) in Paymo, paced to its rate limit',
+		defaults: { name: 'Paymo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'paymoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Assignment', value: 'assignment' }],
+				default: 'assignment',
+			},
+			...assignment.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(
+			this,
+			{ assignment: assignment.operations },
+			createTransport(this, paymoTransport),
+		);
+	}
+}

@@ -1,0 +1,174 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import type { Transport } from '../../../shared/transport/createTransport';
+import { inputError, readLimit } from '../../../shared/validate';
+import { assignmentsOf } from '../../envelope';
+import { maxPageSize, paymoPages } from '../../transport';
+import type { Condition } from '../../where';
+import { buildWhere } from '../../where';
+import { idCondition, includeOption, includeQuery, unixSeconds } from './fields';
+
+const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description: `${description}. A time without an offset is in the workflow's time zone.`,
+});
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Filter By',
+		name: 'filterBy',
+		type: 'options',
+		required: true,
+		default: 'user',
+		description:
+			'Paymo lists task assignments only for given users or tasks, so one of the two is required',
+		options: [
+			{ name: 'Task', value: 'task', description: 'The users assigned to one or more tasks' },
+			{ name: 'User', value: 'user', description: 'The tasks assigned to one or more users' },
+		],
+	},
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 241185',
+		displayOptions: { show: { filterBy: ['user'] } },
+		description: 'ID of the user, or several IDs separated by commas',
+	},
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1536',
+		displayOptions: { show: { filterBy: ['task'] } },
+		description: 'ID of the task, or several IDs separated by commas',
+	},
+	...returnAllAndLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			dateFilter('Created Before', 'createdBefore', 'Only assignments created before this time'),
+			dateFilter('Created Since', 'createdSince', 'Only assignments created at or after this time'),
+			{
+				displayName: 'Task Complete',
+				name: 'taskComplete',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return only assignments of completed tasks (true) or of open tasks (false). Paymo accepts this filter but does not document it.',
+			},
+			{
+				displayName: 'Task ID',
+				name: 'taskId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1536',
+				displayOptions: { show: { '/filterBy': ['user'] } },
+				description: 'Only assignments of this task, or of several (IDs separated by commas)',
+			},
+			dateFilter('Updated Before', 'updatedBefore', 'Only assignments updated before this time'),
+			dateFilter('Updated Since', 'updatedSince', 'Only assignments updated at or after this time'),
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 241185',
+				displayOptions: { show: { '/filterBy': ['task'] } },
+				description: 'Only assignments of this user, or of several (IDs separated by commas)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['assignment'], operation: ['getAll'] } },
+	properties,
+);
+
+const dateFilters: Record<
+	string,
+	{ field: string; operator: Condition['operator']; label: string }
+> = {
+	createdSince: { field: 'created_on', operator: '>=', label: 'Filter "Created Since"' },
+	createdBefore: { field: 'created_on', operator: '<', label: 'Filter "Created Before"' },
+	updatedSince: { field: 'updated_on', operator: '>=', label: 'Filter "Updated Since"' },
+	updatedBefore: { field: 'updated_on', operator: '<', label: 'Filter "Updated Before"' },
+};
+
+function readBoolean(ctx: IExecuteFunctions, itemIndex: number, value: unknown): boolean {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	throw inputError(
+		ctx,
+		itemIndex,
+		`Filter "Task Complete" must be true or false, got ${JSON.stringify(value)}`,
+		'Set the filter to true (completed tasks) or false (open tasks).',
+	);
+}
+
+/** The required user or task condition first, then the added filters in a fixed order. */
+function conditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
+	const filterBy = ctx.getNodeParameter('filterBy', itemIndex) as string;
+	const id = (name: string) => ctx.getNodeParameter(name, itemIndex, '');
+	const list = [
+		filterBy === 'task'
+			? idCondition(ctx, itemIndex, id('taskId'), 'task_id', 'Task ID')
+			: idCondition(ctx, itemIndex, id('userId'), 'user_id', 'User ID'),
+	];
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const given = (name: string) =>
+		filters[name] !== undefined && filters[name] !== null && filters[name] !== '';
+	if (given('userId')) {
+		list.push(idCondition(ctx, itemIndex, filters.userId, 'user_id', 'Filter "User ID"'));
+	}
+	if (given('taskId')) {
+		list.push(idCondition(ctx, itemIndex, filters.taskId, 'task_id', 'Filter "Task ID"'));
+	}
+	for (const [name, date] of Object.entries(dateFilters)) {
+		if (!given(name)) continue;
+		const seconds = unixSeconds(ctx, itemIndex, filters[name], date.label);
+		list.push({ field: date.field, operator: date.operator, value: seconds });
+	}
+	if (given('taskComplete')) {
+		const value = readBoolean(ctx, itemIndex, filters.taskComplete);
+		list.push({ field: 'task_complete', operator: '=', value });
+	}
+	return list;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: Transport,
+): Promise<IDataObject[]> {
+	const limit = readLimit(this, itemIndex);
+	const where = buildWhere(conditions(this, itemIndex));
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await transport.requestAll(
+		itemIndex,
+		{ method: 'GET', path: '/userstasks', qs: { where, ...includeQuery(options.include) } },
+		{ strategy: paymoPages, maxPageSize, items: assignmentsOf, limit },
+	);
+}

@@ -1,0 +1,76 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationHandler } from '../../../shared/router';
+import type { Transport } from '../../../shared/transport/createTransport';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const operations: Record<
+	'getAll' | 'get' | 'create' | 'update' | 'delete',
+	OperationHandler<Transport>
+> = {
+	getAll: getAll.execute,
+	get: get.execute,
+	create: create.execute,
+	update: update.execute,
+	delete: del.execute,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['assignment'] } },
+		default: 'getAll',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an assignment',
+				description: 'Assign a user to a task',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an assignment',
+				description: 'Remove a user from a task',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an assignment',
+				description: 'Get a task assignment by ID',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many assignments',
+				description: 'Get many task assignments of users or tasks',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an assignment',
+				description: 'Move a task assignment to another user or task',
+			},
+		],
+	},
+	{
+		displayName:
+			'Paymo allows about 5 requests per 5 seconds per API key. The node sends requests while Paymo reports some left (X-Ratelimit-Remaining), then waits one whole decay period (X-Ratelimit-Decay-Period); after a 429 it waits Retry-After and repeats the same request. Many pages or items therefore take about a second each.',
+		name: 'rateLimitNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['assignment'] } },
+	},
+	...getAll.description,
+	...get.description,
+	...create.description,
+	...update.description,
+	...del.description,
+];
