@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { assignmentResource } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
@@ -29,17 +30,7 @@ export class SmartsheetResourceManagement implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartsheetResourceManagementApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Assignment', value: 'assignment' }],
-				default: 'assignment',
-			},
-			...assignment.description,
-		],
+		properties: [assignmentResource, ...assignment.description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

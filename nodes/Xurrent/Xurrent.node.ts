@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { assignmentResource } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
@@ -48,14 +49,7 @@ export class Xurrent implements INodeType {
 				],
 				default: 'accessToken',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Assignment', value: 'assignment' }],
-				default: 'assignment',
-			},
+			assignmentResource,
 			...assignment.description,
 		],
 	};

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** The Return All / Limit pair every Get Many shares; the operation adds its own display options. */
 export const returnAllAndLimit: INodeProperties[] = [
@@ -30,5 +30,28 @@ export function assignmentIdField(description: string): INodeProperties {
 		default: '',
 		placeholder: 'e.g. 12345',
 		description,
+	};
+}
+
+/** The one resource every node offers. */
+export const assignmentResource: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Assignment', value: 'assignment' }],
+	default: 'assignment',
+};
+
+/** The Operation selector of the Assignment resource, with the vendor's own operation texts. */
+export function assignmentOperation(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['assignment'] } },
+		default: 'getAll',
+		options,
 	};
 }

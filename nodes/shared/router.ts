@@ -10,6 +10,12 @@ export type OperationHandler<Client> = (
 	client: Client,
 ) => Promise<IDataObject | IDataObject[]>;
 
+/** The operations every node offers on an assignment (a vendor may add more). */
+export type AssignmentOperations<Client> = Record<
+	'getAll' | 'get' | 'create' | 'update' | 'delete',
+	OperationHandler<Client>
+>;
+
 export type ResourceMap<Client> = Record<string, Record<string, OperationHandler<Client>>>;
 
 /**

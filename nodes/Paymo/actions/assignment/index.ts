@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationHandler } from '../../../shared/router';
+import { assignmentOperation } from '../../../shared/descriptions';
+import type { AssignmentOperations } from '../../../shared/router';
 import type { Transport } from '../../../shared/transport/createTransport';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -8,10 +9,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: Record<
-	'getAll' | 'get' | 'create' | 'update' | 'delete',
-	OperationHandler<Transport>
-> = {
+export const operations: AssignmentOperations<Transport> = {
 	getAll: getAll.execute,
 	get: get.execute,
 	create: create.execute,
@@ -20,46 +18,38 @@ export const operations: Record<
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['assignment'] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create an assignment',
-				description: 'Assign a user to a task',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an assignment',
-				description: 'Remove a user from a task',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an assignment',
-				description: 'Get a task assignment by ID',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many assignments',
-				description: 'Get many task assignments of users or tasks',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update an assignment',
-				description: 'Move a task assignment to another user or task',
-			},
-		],
-	},
+	assignmentOperation([
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create an assignment',
+			description: 'Assign a user to a task',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete an assignment',
+			description: 'Remove a user from a task',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an assignment',
+			description: 'Get a task assignment by ID',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many assignments',
+			description: 'Get many task assignments of users or tasks',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update an assignment',
+			description: 'Move a task assignment to another user or task',
+		},
+	]),
 	{
 		displayName:
 			'Paymo allows about 5 requests per 5 seconds per API key. The node sends requests while Paymo reports some left (X-Ratelimit-Remaining), then waits one whole decay period (X-Ratelimit-Decay-Period); after a 429 it waits Retry-After and repeats the same request. Many pages or items therefore take about a second each.',

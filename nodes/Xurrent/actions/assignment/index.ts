@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationHandler } from '../../../shared/router';
+import { assignmentOperation } from '../../../shared/descriptions';
+import type { AssignmentOperations, OperationHandler } from '../../../shared/router';
 import type { Transport } from '../../../shared/transport/createTransport';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -9,10 +10,8 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: Record<
-	'getAll' | 'get' | 'create' | 'update' | 'delete' | 'deleteAll',
-	OperationHandler<Transport>
-> = {
+export const operations: AssignmentOperations<Transport> &
+	Record<'deleteAll', OperationHandler<Transport>> = {
 	getAll: getAll.execute,
 	get: get.execute,
 	create: create.execute,
@@ -22,54 +21,46 @@ export const operations: Record<
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['assignment'] } },
-		default: 'getAll',
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create an assignment',
-				description: 'Assign a person to a project task',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an assignment',
-				description: 'Remove one assignment, by ID, from a project task',
-			},
-			{
-				name: 'Delete All',
-				value: 'deleteAll',
-				action: 'Delete all assignments of a project task',
-				description:
-					'Remove every assignment from a project task at once, leaving the task with none',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an assignment',
-				description:
-					'Get one assignment of a project task by ID (Xurrent has no single-assignment read: the node lists the task’s assignments and picks it)',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many assignments',
-				description: 'Get many assignments of a project task',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update an assignment',
-				description: 'Change the assignee, planned effort or waiting-until time of an assignment',
-			},
-		],
-	},
+	assignmentOperation([
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create an assignment',
+			description: 'Assign a person to a project task',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete an assignment',
+			description: 'Remove one assignment, by ID, from a project task',
+		},
+		{
+			name: 'Delete All',
+			value: 'deleteAll',
+			action: 'Delete all assignments of a project task',
+			description:
+				'Remove every assignment from a project task at once, leaving the task with none',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an assignment',
+			description:
+				'Get one assignment of a project task by ID (Xurrent has no single-assignment read: the node lists the task’s assignments and picks it)',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many assignments',
+			description: 'Get many assignments of a project task',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update an assignment',
+			description: 'Change the assignee, planned effort or waiting-until time of an assignment',
+		},
+	]),
 	...getAll.description,
 	...get.description,
 	...create.description,
