@@ -44,6 +44,25 @@ describe('Kantata OX › Create', () => {
 		expect(jsonOf(result.items)).toEqual([output(created)]);
 	});
 
+	it('asks for includes on the create and resolves them in the output', async () => {
+		api()
+			.post('/api/v1/assignments.json', { assignment: { story_id: 5, assignee_id: 7 } })
+			.query({ include: 'assignee' })
+			.reply(
+				200,
+				envelope([assignment(2004, { assignee_id: '7' })], {
+					extra: { users: { '7': { id: '7', full_name: 'Ann' } } },
+				}),
+			);
+		const result = await run({
+			operation: 'create',
+			storyId: '5',
+			assigneeId: '7',
+			options: { include: ['assignee'] },
+		});
+		expect(result.items[0].json.assignee).toEqual({ id: '7', full_name: 'Ann' });
+	});
+
 	it('creates an assignment for a project resource', async () => {
 		api()
 			.post('/api/v1/assignments.json', { assignment: { story_id: 5, resource_id: 555 } })

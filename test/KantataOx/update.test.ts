@@ -16,6 +16,25 @@ describe('Kantata OX › Update', () => {
 		expect(jsonOf(result.items)).toEqual([output(updated)]);
 	});
 
+	it('asks for includes on the update and resolves them in the output', async () => {
+		api()
+			.put('/api/v1/assignments/1001.json', { assignment: { estimated_minutes: 60 } })
+			.query({ include: 'story' })
+			.reply(
+				200,
+				envelope([assignment(1001, { estimated_minutes: 60 })], {
+					extra: { stories: { '26133885': { id: '26133885', title: 'Design' } } },
+				}),
+			);
+		const result = await run({
+			operation: 'update',
+			assignmentId: '1001',
+			updateFields: { estimatedMinutes: 60 },
+			options: { include: ['story'] },
+		});
+		expect(result.items[0].json.story).toEqual({ id: '26133885', title: 'Design' });
+	});
+
 	it('moves the assignment to another user or resource', async () => {
 		api()
 			.put('/api/v1/assignments/1001.json', { assignment: { resource_id: 777 } })

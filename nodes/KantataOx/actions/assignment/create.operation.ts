@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { inputError, readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
-import { assignmentBody, externalReferenceField, writableFields } from './fields';
+import {
+	assignmentBody,
+	externalReferenceField,
+	includeOption,
+	includeQuery,
+	writableFields,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,6 +48,14 @@ const properties: INodeProperties[] = [
 			externalReferenceField,
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -65,9 +79,11 @@ export async function execute(
 			'An assignment needs a user (Assignee ID) or a project resource (Resource ID) to assign the task to.',
 		);
 	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await transport.request(itemIndex, {
 		method: 'POST',
 		path: '/assignments',
+		qs: includeQuery(this, itemIndex, options.include as string[], undefined),
 		body: { assignment: { story_id: Number(storyId), ...assignment } },
 	});
 	return singleAssignment(this, itemIndex, response.body, undefined);

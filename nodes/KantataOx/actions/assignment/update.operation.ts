@@ -5,7 +5,13 @@ import { assignmentIdField } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { inputError, readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
-import { assignmentBody, externalReferenceField, writableFields } from './fields';
+import {
+	assignmentBody,
+	externalReferenceField,
+	includeOption,
+	includeQuery,
+	writableFields,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	assignmentIdField('ID of the assignment to update'),
@@ -36,6 +42,14 @@ const properties: INodeProperties[] = [
 			externalReferenceField,
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -59,9 +73,11 @@ export async function execute(
 			'Add at least one field to change under Update Fields (the task of an assignment cannot be changed).',
 		);
 	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const response = await transport.request(itemIndex, {
 		method: 'PUT',
 		path: `/assignments/${id}`,
+		qs: includeQuery(this, itemIndex, options.include as string[], undefined),
 		body: { assignment },
 	});
 	return singleAssignment(this, itemIndex, response.body, id);
