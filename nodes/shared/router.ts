@@ -47,8 +47,9 @@ export async function route<Client>(
 		} catch (error) {
 			const nodeError = asNodeError(ctx.getNode(), error as Error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;
+			// n8n shows an error item as { error: message }; the hint travels on the error itself.
 			output.push({
-				json: { error: nodeError.message, description: nodeError.description ?? null },
+				json: { error: nodeError.message },
 				error: nodeError,
 				pairedItem: { item: itemIndex },
 			});
