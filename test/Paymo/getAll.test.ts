@@ -28,8 +28,9 @@ const assignments = (from: number, count: number): IDataObject[] =>
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
-async function getMany(parameters: Record<string, NodeParameterValueType>) {
+async function getMany(parameters: Record<string, NodeParameterValueType>, credentialId?: string) {
 	return await runNode({
+		credentialId,
 		node: 'paymo',
 		parameters: {
 			resource: 'assignment',
@@ -396,6 +397,27 @@ describe('Get Many: rate limit', () => {
 			expect(waits[0] + waits[1]).toBe(5_000);
 			scope.done();
 		});
+
+		test.each([
+			['waits', 'the same credential', 'paymo-key-a', 'paymo-key-a', [[5_000]]],
+			['does not wait', 'another credential', 'paymo-key-b', 'paymo-key-c', []],
+		])(
+			'a later node %s for a window %s spent (the limit is per API key, not per node run)',
+			async (_, __, first, second, waits) => {
+				const page = exactly('where=user_id%3D241185&page=0&page_size=100');
+				const scope = api()
+					.get(page)
+					.reply(200, { userstasks: assignments(1, 3) }, { ...roomy, 'X-Ratelimit-Remaining': '0' })
+					.get(page)
+					.reply(200, { userstasks: assignments(1, 3) }, roomy);
+				await getMany({ returnAll: true }, first);
+				expect(jest.mocked(sleep).mock.calls).toEqual([]);
+				const result = await getMany({ returnAll: true }, second);
+				expect(ids(result.items)).toEqual([1, 2, 3]);
+				expect(jest.mocked(sleep).mock.calls).toEqual(waits);
+				scope.done();
+			},
+		);
 
 		test('without rate-limit headers, requests are spaced one second apart', async () => {
 			const scope = api()

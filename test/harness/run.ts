@@ -66,7 +66,15 @@ export interface RunOptions {
 	/** Input items (default one empty item). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/**
+	 * Saved-credential ID to use. Each run gets a fresh one by default, so state the kernel keeps
+	 * per credential (rate-limit pauses) does not leak between tests; pass the same ID to model
+	 * two nodes sharing one credential.
+	 */
+	credentialId?: string;
 }
+
+let runs = 0;
 
 export interface RunResult {
 	/** The node's output items (json + pairedItem), empty when it failed. */
@@ -89,7 +97,10 @@ function inertAdditionalData(known: Partial<IWorkflowExecuteAdditionalData>) {
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeName = 'Node under test';
 	const credentialRefs = Object.fromEntries(
-		Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		Object.keys(options.credentials).map((type) => [
+			type,
+			{ id: options.credentialId ?? `cred-${type}-${++runs}`, name: type },
+		]),
 	);
 	const nodes: INode[] = [
 		{

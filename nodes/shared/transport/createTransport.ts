@@ -28,6 +28,19 @@ export interface Transport {
 }
 
 /**
+ * When each credential may send again (epoch ms). Vendors count requests per key, not per node
+ * run, so a pause one node earned must hold for the next node using the same credential.
+ */
+const pausedUntil = new Map<string, number>();
+
+function pauseCredential(key: string, until: number) {
+	if (pausedUntil.size > 1000) {
+		for (const [other, time] of pausedUntil) if (time < Date.now()) pausedUntil.delete(other);
+	}
+	pausedUntil.set(key, Math.max(pausedUntil.get(key) ?? 0, until));
+}
+
+/**
  * The request kernel one node execution shares across its items: authentication through the
  * credential, retries, rate-limit pacing, error mapping and pagination.
  */
@@ -40,7 +53,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 	const credential =
 		config.credentials.find((entry) => entry.authentication === chosen) ?? config.credentials[0];
 	let setup: Promise<{ root: URL; headers: Record<string, string> }> | undefined;
-	let notBefore = 0;
+	const paceKey = `${credential.type}:${ctx.getNode().credentials?.[credential.type]?.id ?? ''}`;
 	let renewedToken = false;
 
 	// Read on the first request, so a missing credential fails that item rather than the node.
@@ -51,7 +64,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		})));
 
 	async function send(options: IHttpRequestOptions): Promise<HttpResponse> {
-		const wait = notBefore - Date.now();
+		const wait = (pausedUntil.get(paceKey) ?? 0) - Date.now();
 		if (wait > 0) await sleep(wait);
 		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -64,7 +77,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		}
 		const response = { statusCode: raw.statusCode, headers, body: raw.body };
 		const pause = config.pacer?.(response) ?? 0;
-		if (pause > 0) notBefore = Math.max(notBefore, Date.now() + pause);
+		if (pause > 0) pauseCredential(paceKey, Date.now() + pause);
 		return response;
 	}
 
