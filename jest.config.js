@@ -12,7 +12,7 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'A
 module.exports = {
 	rootDir: __dirname,
 	testEnvironment: '<rootDir>/test/harness/environment.js',
-	testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/sandbox/**/*.test.js'],
+	testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.js', '<rootDir>/sandbox/**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 	setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
