@@ -179,6 +179,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	}
 	const run = await finished;
 
+	assertNoSecretIn(run, options.credentials);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
@@ -186,4 +187,37 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		helper,
 		run,
 	};
+}
+
+/** Every secret a test's credentials hold: password fields, OAuth2 client secret and tokens. */
+function secretsOf(credentials: Record<string, ICredentialDataDecryptedObject>): string[] {
+	const secrets: string[] = [];
+	for (const [type, data] of Object.entries(credentials)) {
+		const passwordFields = (credentialTypes[type]?.properties ?? [])
+			.filter((property) => property.typeOptions?.password)
+			.map((property) => property.name);
+		for (const name of [...passwordFields, 'clientSecret']) {
+			if (typeof data[name] === 'string' && data[name]) secrets.push(data[name] as string);
+		}
+		const token = (data.oauthTokenData as IDataObject | undefined)?.access_token;
+		if (typeof token === 'string' && token) secrets.push(token);
+	}
+	return secrets.filter((secret) => secret.length >= 6);
+}
+
+/**
+ * Every engine run is a secret scan: no output item, error message, error description or other
+ * run data may contain a credential's secret.
+ */
+function assertNoSecretIn(run: IRun, credentials: Record<string, ICredentialDataDecryptedObject>) {
+	const errors = Object.values(run.data.resultData.runData)
+		.flatMap((tasks) => tasks.map((task) => task.error))
+		.concat(run.data.resultData.error)
+		.filter(Boolean)
+		.map((error) => ({ message: error?.message, description: error?.description }));
+	const text = JSON.stringify(run) + JSON.stringify(errors);
+	for (const secret of secretsOf(credentials)) {
+		if (text.includes(secret))
+			throw new Error(`A credential secret appears in the run's output or errors`);
+	}
 }
