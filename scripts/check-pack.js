@@ -5,7 +5,10 @@ const pkg = require('../package.json');
 
 const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8' }));
 const files = report.files.map((file) => file.path);
-const allowed = (file) => file.startsWith('dist/') || /^(README\.md|LICENSE\.md|package\.json)$/.test(file);
+// Only the compiled nodes and credentials, their icons, and the files npm always includes.
+const allowed = (file) =>
+	/^dist\/(nodes|credentials|icons)\//.test(file) ||
+	/^(dist\/package\.json|README\.md|LICENSE\.md|package\.json)$/.test(file);
 const problems = [
 	...files.filter((file) => !allowed(file)).map((file) => `unexpected file in the package: ${file}`),
 	...files.filter((file) => /(^|\/)test\/|\.test\.[jt]s$/.test(file)).map((file) => `test file in the package: ${file}`),
