@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { nextLinkInBody } from '../shared/transport/pagination';
-import { serverWaitMs } from '../shared/transport/retry';
+import { windowPacer } from '../shared/transport/pacing';
 import type { TransportConfig } from '../shared/transport/types';
 
 const usApi = 'https://api.rm.smartsheet.com/api/v1';
@@ -30,13 +30,8 @@ export const smartsheetRmTransport: TransportConfig = {
 		403: 'Smartsheet Resource Management refused the request. "bad data" means it rejected the values sent, for the reasons listed: correct them. Otherwise the account may not change this record.',
 		404: 'Check the ID. With a user, project or placeholder chosen as scope, an assignment outside that scope also answers 404.',
 	},
-	// Wait out an exhausted window before the next request instead of provoking a 429; a 429
-	// itself is waited out by the retry, so failures add no second pause.
-	pacer(response) {
-		if (response.statusCode >= 400 || response.headers['x-ratelimit-remaining'] !== '0') return 0;
-		// Capped so a reset header from a skewed clock cannot stall the workflow.
-		return Math.min(serverWaitMs(response.headers, Date.now()) ?? 0, 60_000);
-	},
+	// Wait out an exhausted window (until X-RateLimit-Reset) instead of provoking a 429.
+	pacer: windowPacer(),
 	// A page of 1000 assignments can take the API a while to build.
 	timeoutMs: 120_000,
 };

@@ -51,3 +51,48 @@ describe('windowPacer', () => {
 		expect(windowPacer()(response(200, {}))).toBe(0);
 	});
 });
+
+describe('windowPacer with a reset time (epoch seconds)', () => {
+	const now = Date.parse('2026-11-23T12:00:00Z');
+	const reset = (seconds: number) => String(now / 1000 + seconds);
+	beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(now));
+	afterEach(() => jest.restoreAllMocks());
+
+	test.each([
+		[
+			'none left: wait until the reset',
+			200,
+			{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset(8) },
+			8_000,
+		],
+		[
+			'the reset wins over the decay period',
+			200,
+			{
+				...{ 'x-ratelimit-remaining': '0', 'x-ratelimit-decay-period': '60' },
+				'x-ratelimit-reset': reset(8),
+			},
+			8_000,
+		],
+		[
+			'requests left: no wait despite a reset',
+			200,
+			{ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': reset(8) },
+			0,
+		],
+		[
+			'a reset far away is capped',
+			200,
+			{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset(3_600) },
+			60_000,
+		],
+		[
+			'429 with a reset: the retry waits, not the pacer',
+			429,
+			{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset(8) },
+			0,
+		],
+	])('%s', (_, status, headers, expected) => {
+		expect(windowPacer()(response(status, headers))).toBe(expected);
+	});
+});
