@@ -303,6 +303,26 @@ async function createSandbox(options = {}) {
 		setLatency(ms) {
 			latency = ms;
 		},
+		/**
+		 * Runs one authorised request against a vendor's data without HTTP, synchronously: a test
+		 * can change the data between two pages of a client's list (e.g. from `onRequest`).
+		 */
+		direct(vendorName, { method, path, query = {}, body }) {
+			const vendor = VENDORS.find((v) => v.name === vendorName);
+			if (!vendor) throw new Error(`unknown vendor ${vendorName}`);
+			return vendor.handle({
+				state: state[vendor.name],
+				method,
+				path,
+				mount: vendor.prefix,
+				prefix: vendor.prefix,
+				query,
+				headers: { accept: 'application/json', 'content-type': 'application/json' },
+				body,
+				origin,
+				auth: { present: true, valid: true, tokenValid: true },
+			});
+		},
 		close() {
 			closing ??= new Promise((resolve) => {
 				for (const timer of timers) clearTimeout(timer);

@@ -21,6 +21,7 @@ export const paymoTransport: TransportConfig = {
 	},
 	// About 5 requests per 5 s: one a second is within the limit if the headers ever go missing.
 	pacer: windowPacer({ fallbackMs: 1_000 }),
+	timeoutMs: 60_000,
 };
 
 /** The page size Paymo's support asks for. */

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { assignmentResource } from '../shared/descriptions';
+import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
@@ -30,7 +30,11 @@ export class SmartsheetResourceManagement implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartsheetResourceManagementApi', required: true }],
-		properties: [assignmentResource, ...assignment.description],
+		properties: [
+			assignmentResource,
+			...assignment.description,
+			requestOptions(smartsheetRmTransport.timeoutMs),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { assignmentResource } from '../shared/descriptions';
+import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
@@ -51,6 +51,7 @@ export class Xurrent implements INodeType {
 			},
 			assignmentResource,
 			...assignment.description,
+			requestOptions(xurrentTransport.timeoutMs),
 		],
 	};
 

@@ -29,6 +29,7 @@ export const xurrentTransport: TransportConfig = {
 		404: 'Check the project task ID and the assignment ID. A wrong Account ID or region also answers 404.',
 		422: 'Xurrent rejected the values above; correct the named fields.',
 	},
+	timeoutMs: 60_000,
 };
 
 export const maxPageSize = 100;

@@ -55,3 +55,29 @@ export function assignmentOperation(options: INodePropertyOptions[]): INodePrope
 		options,
 	};
 }
+
+/**
+ * Settings of the requests themselves, offered on every operation. The default timeout is the
+ * vendor's (large pages of some APIs take long), so the node and its transport share one value.
+ */
+export function requestOptions(defaultTimeoutMs: number): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: ['assignment'] } },
+		options: [
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: defaultTimeoutMs,
+				description:
+					'Milliseconds to wait for each answer from the service before giving up on that request. A read that times out is tried again (up to 5 attempts in all); a create is not, as it may have been carried out.',
+			},
+		],
+	};
+}

@@ -158,7 +158,7 @@ const cases: Array<[string, Parameters, string]> = [
 	[
 		'update with nothing to change',
 		{ operation: 'update', assignmentId: '1', allocationMode: 'unchanged', updateFields: {} },
-		'Nothing to update [item 0]',
+		'Nothing to update: Update Fields is empty and Allocation Mode is "Keep Unchanged" [item 0]',
 	],
 	[
 		'update with the end before the start',

@@ -7,6 +7,7 @@ import {
 	connectionFailure,
 	httpError,
 	networkError,
+	withPageContext,
 } from '../../nodes/shared/transport/errors';
 import type { TransportConfig } from '../../nodes/shared/transport/types';
 
@@ -24,6 +25,7 @@ const plain: TransportConfig = {
 	baseUrl: () => 'https://api.test',
 	errorText: (body) => ({ message: (body as { message?: string })?.message }),
 	hints: { 401: 'Check the token.' },
+	timeoutMs: 60_000,
 };
 
 describe('httpError', () => {
@@ -103,11 +105,36 @@ describe('httpError', () => {
 
 describe('networkError', () => {
 	it('names the code and the attempts', () => {
-		const error = networkError(node, 'ECONNRESET', 2, 3);
+		const error = networkError(node, { code: 'ECONNRESET', timeout: 1000 }, 2, 3);
 		// n8n rewrites well-known network codes into its own wording, which users recognise.
 		expect(error.message).toMatch(/connection to the server was closed unexpectedly/);
 		expect(error.description).toContain('3 attempts');
 		expect(error.context.itemIndex).toBe(2);
+	});
+
+	it('says how long it waited when the service did not answer in time', () => {
+		const error = networkError(node, { code: 'ECONNABORTED', timeout: 250 }, 0, 5);
+		expect(error.message).toBe('The service did not answer within 250 ms');
+		expect(error.description).toContain('5 attempts');
+		expect(error.description).toContain('(ECONNABORTED)');
+		expect(error.description).toContain('raise Timeout under Request Options');
+	});
+});
+
+describe('withPageContext', () => {
+	it('adds the page and the records read to a service error', () => {
+		const error = networkError(node, { code: 'ECONNRESET', timeout: 1000 }, 0, 5);
+		withPageContext(error, 7, 600);
+		expect(error.description).toContain(
+			'Failed while reading page 7 of the list, after 600 records.',
+		);
+		expect(error.description).toContain('5 attempts');
+	});
+
+	it('leaves other errors alone', () => {
+		const error = new Error('Limit must be a whole number');
+		expect(withPageContext(error, 1, 0)).toBe(error);
+		expect(error).not.toHaveProperty('description');
 	});
 });
 

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { checkWholeNumber } from '../validate';
 import { parseBaseUrl, resolveTarget } from './baseUrl';
-import { asNodeError, connectionFailure, httpError, networkError } from './errors';
+import { asNodeError, connectionFailure, httpError, networkError, withPageContext } from './errors';
 import { isRepeatedPage } from './pagination';
 import { defaultRetryPolicy, retryDelayMs } from './retry';
 import type {
@@ -81,7 +82,18 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		return response;
 	}
 
+	// The node's Request Options (shared `requestOptions` description) may set it per item.
+	const timeoutOf = (itemIndex: number) =>
+		checkWholeNumber(
+			ctx,
+			itemIndex,
+			ctx.getNodeParameter('requestOptions.timeout', itemIndex, config.timeoutMs),
+			'Timeout',
+			1,
+		);
+
 	async function request(itemIndex: number, spec: RequestSpec): Promise<HttpResponse> {
+		const timeout = timeoutOf(itemIndex);
 		const { root, headers } = await fromCredential();
 		const options: IHttpRequestOptions = {
 			method: spec.method,
@@ -92,7 +104,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: config.timeoutMs ?? 60_000,
+			timeout,
 		};
 		const idempotent = spec.idempotent ?? spec.method !== 'POST';
 		let waitedMs = 0;
@@ -106,7 +118,8 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 				if (!code) throw asNodeError(ctx.getNode(), error as Error, itemIndex);
 				const failure = { attempt, headers: {}, idempotent, waitedMs };
 				const delay = retryDelayMs(failure, policy, Date.now(), Math.random);
-				if (delay === undefined) throw networkError(ctx.getNode(), code, itemIndex, attempt);
+				if (delay === undefined)
+					throw networkError(ctx.getNode(), { code, timeout }, itemIndex, attempt);
 				waitedMs += delay;
 				await sleep(delay);
 				continue;
@@ -132,18 +145,30 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 	async function requestAll(itemIndex: number, spec: RequestSpec, list: ListOptions) {
 		const pageSize = Math.min(list.limit ?? list.maxPageSize, list.maxPageSize);
 		const records: IDataObject[] = [];
+		// A record inserted before the read position pushes another across a page boundary, so
+		// the next page would repeat it: each ID is output once.
+		const seen = new Set<unknown>();
 		let previous: IDataObject[] | undefined;
 		let next: RequestSpec | undefined = {
 			...spec,
 			idempotent: true,
 			qs: { ...spec.qs, ...list.strategy.first(pageSize) },
 		};
-		while (next) {
-			const response = await request(itemIndex, next);
+		for (let page = 1; next; page++) {
+			let response: HttpResponse;
+			try {
+				response = await request(itemIndex, next);
+			} catch (error) {
+				throw withPageContext(error as Error, page, records.length);
+			}
 			const items = list.items(response.body);
 			// An API that ignores the page parameter answers the same page forever.
 			if (isRepeatedPage(previous, items)) break;
 			for (const item of items) {
+				if (item.id !== undefined && item.id !== null) {
+					if (seen.has(item.id)) continue;
+					seen.add(item.id);
+				}
 				records.push(item);
 				if (list.limit !== undefined && records.length >= list.limit) return records;
 			}

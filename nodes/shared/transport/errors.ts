@@ -67,22 +67,41 @@ export function connectionFailure(error: unknown): string | undefined {
 	return typeof code === 'string' && connectionCodes.has(code) ? code : undefined;
 }
 
+/** Codes with which a request gives up waiting for its answer. */
+const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
 /** A request that got no answer (refused, reset, timed out). */
 export function networkError(
 	node: INode,
-	code: string,
+	failure: { code: string; timeout: number },
 	itemIndex: number,
 	attempts: number,
 ): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ code, message: code },
-		{
-			message: `The service could not be reached (${code})`,
-			description: `No answer after ${attempts} attempt${attempts === 1 ? '' : 's'}. Check the base URL in the credential and the network, then try again.`,
-			itemIndex,
-		},
-	);
+	const { code, timeout } = failure;
+	const timedOut = timeoutCodes.has(code);
+	const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+	// n8n swaps a message naming a well-known code for its own wording; for a timeout ours says
+	// more (how long), so the code stays out of that message.
+	return new NodeApiError(node, timedOut ? { timeout } : { code, message: code }, {
+		message: timedOut
+			? `The service did not answer within ${timeout} ms`
+			: `The service could not be reached (${code})`,
+		description: timedOut
+			? `No answer after ${tries} (${code}). The service may be overloaded: try again later, or raise Timeout under Request Options.`
+			: `No answer after ${tries}. Check the base URL in the credential and the network, then try again.`,
+		itemIndex,
+	});
+}
+
+/**
+ * Says where a list failed, so a user can tell a failure on page 40 of a long Return All from a
+ * wrong filter on page 1. Input errors are left as they are: they name their parameter already.
+ */
+export function withPageContext(error: Error, page: number, recordsRead: number): Error {
+	if (!(error instanceof NodeApiError)) return error;
+	const where = `Failed while reading page ${page} of the list, after ${recordsRead} record${recordsRead === 1 ? '' : 's'}.`;
+	error.description = [error.description, where].filter(Boolean).join(' \n');
+	return error;
 }
 
 /** Keeps n8n's own errors as they are (they already carry item and description); wraps the rest. */

@@ -75,5 +75,6 @@ export interface TransportConfig {
 	hints: Partial<Record<number, string>>;
 	pacer?: Pacer;
 	retry?: Partial<RetryPolicy>;
-	timeoutMs?: number;
+	/** Default milliseconds to wait for each answer; the node's Request Options can change it. */
+	timeoutMs: number;
 }

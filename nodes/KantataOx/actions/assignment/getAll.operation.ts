@@ -216,6 +216,36 @@ const filterLabels = Object.fromEntries(
 	).map((option) => [option.name, `Filter "${option.displayName}"`]),
 );
 
+/** A positive whole number the API can hold: no 0, no digits beyond a safe integer. */
+const isId = (text: string) =>
+	/^\d+$/.test(text) && Number(text) >= 1 && Number.isSafeInteger(Number(text));
+
+/** After/before pairs: a "before" earlier than its "after" can match nothing. */
+const dateRanges = [
+	['createdAfter', 'createdBefore'],
+	['updatedAfter', 'updatedBefore'],
+];
+
+/**
+ * Refuses a reversed date range. Values were checked by checkDate; both ends of a pair are read
+ * the same way, so two values without an offset compare as the user wrote them.
+ */
+function checkDateRanges(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObject) {
+	const instant = (text: string) => Date.parse(text.replace(' ', 'T'));
+	for (const [after, before] of dateRanges) {
+		const from = qs[dateFilters[after]] as string | undefined;
+		const to = qs[dateFilters[before]] as string | undefined;
+		if (from && to && instant(to) < instant(from)) {
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${filterLabels[before]} (${to}) is before ${filterLabels[after]} (${from})`,
+				`Set ${filterLabels[before]} later than ${filterLabels[after]}, or remove one of the two.`,
+			);
+		}
+	}
+}
+
 /** Maps the Filters collection to the API's query, checking each value. */
 function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
@@ -224,7 +254,7 @@ function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataOb
 		const label = filterLabels[name] ?? `Filter "${name}"`;
 		if (idFilters[name]) {
 			const text = String(value).trim();
-			if (!/^\d+$/.test(text)) {
+			if (!isId(text)) {
 				throw inputError(
 					ctx,
 					itemIndex,
@@ -242,7 +272,7 @@ function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataOb
 				.split(',')
 				.map((id) => id.trim())
 				.filter(Boolean);
-			if (!ids.length || ids.some((id) => !/^\d+$/.test(id))) {
+			if (!ids.length || ids.some((id) => !isId(id))) {
 				throw inputError(
 					ctx,
 					itemIndex,
@@ -255,6 +285,7 @@ function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataOb
 			qs[camelToSnake(name)] = value;
 		}
 	}
+	checkDateRanges(ctx, itemIndex, qs);
 	return qs;
 }
 

@@ -117,6 +117,12 @@ const dateFilters: Record<
 	updatedBefore: { field: 'updated_on', operator: '<', label: 'Filter "Updated Before"' },
 };
 
+/** Since/before pairs: a "before" earlier than its "since" can match nothing. */
+const dateRanges = [
+	['createdSince', 'createdBefore'],
+	['updatedSince', 'updatedBefore'],
+];
+
 function readBoolean(ctx: IExecuteFunctions, itemIndex: number, value: unknown): boolean {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
@@ -146,10 +152,22 @@ function conditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
 	if (given('taskId')) {
 		list.push(idCondition(ctx, itemIndex, filters.taskId, 'task_id', 'Filter "Task ID"'));
 	}
+	const seconds: Record<string, number> = {};
 	for (const [name, date] of Object.entries(dateFilters)) {
 		if (!given(name)) continue;
-		const seconds = unixSeconds(ctx, itemIndex, filters[name], date.label);
-		list.push({ field: date.field, operator: date.operator, value: seconds });
+		seconds[name] = unixSeconds(ctx, itemIndex, filters[name], date.label);
+		list.push({ field: date.field, operator: date.operator, value: seconds[name] });
+	}
+	for (const [since, before] of dateRanges) {
+		if (seconds[since] !== undefined && seconds[before] < seconds[since]) {
+			const [from, to] = [dateFilters[since].label, dateFilters[before].label];
+			throw inputError(
+				ctx,
+				itemIndex,
+				`${to} (${String(filters[before])}) is before ${from} (${String(filters[since])})`,
+				`Set ${to} later than ${from}, or remove one of the two.`,
+			);
+		}
 	}
 	if (given('taskComplete')) {
 		const value = readBoolean(ctx, itemIndex, filters.taskComplete);

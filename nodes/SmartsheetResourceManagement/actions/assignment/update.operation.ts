@@ -83,7 +83,7 @@ export async function execute(
 		throw inputError(
 			this,
 			itemIndex,
-			'Nothing to update',
+			'Nothing to update: Update Fields is empty and Allocation Mode is "Keep Unchanged"',
 			'Choose an Allocation Mode or add at least one field under Update Fields.',
 		);
 	}

@@ -1,0 +1,301 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
+
+import type { RequestLogEntry, VendorName } from '../../sandbox/server';
+import { runNode } from '../harness/run';
+import { useSandbox } from '../harness/sandbox';
+
+// Return All over more than 5,000 assignments per vendor, through n8n's engine, against the
+// sandbox injecting the faults of issue #9. Waits go through the mocked `sleep`, so the suite
+// checks what the node waits without spending the time.
+
+interface Vendor {
+	label: string;
+	vendor: VendorName;
+	node: string;
+	credential: string;
+	pageSize: number;
+	list: Record<string, NodeParameterValueType>;
+	create: Record<string, NodeParameterValueType>;
+	update: (id: string) => Record<string, NodeParameterValueType>;
+}
+
+const vendors: Vendor[] = [
+	{
+		label: 'Kantata OX',
+		vendor: 'kantata',
+		node: 'kantataOx',
+		credential: 'kantataOxApi',
+		pageSize: 200,
+		list: { authentication: 'accessToken', returnAll: true, filters: {}, options: {} },
+		create: { storyId: '26100001', assigneeId: '3700001', additionalFields: {} },
+		update: (id) => ({ assignmentId: id, updateFields: { estimatedMinutes: 480 } }),
+	},
+	{
+		label: 'Smartsheet RM',
+		vendor: 'rm',
+		node: 'smartsheetResourceManagement',
+		credential: 'smartsheetResourceManagementApi',
+		pageSize: 1000,
+		list: { scope: 'all', returnAll: true, filters: {} },
+		create: {
+			userId: '30256',
+			assignableId: '183760',
+			startsAt: '2026-01-05',
+			endsAt: '2026-01-30',
+			allocationMode: 'percent',
+			percent: 50,
+			additionalFields: {},
+		},
+		update: (id) => ({
+			assignmentId: id,
+			allocationMode: 'unchanged',
+			updateFields: { note: 'retried' },
+		}),
+	},
+	{
+		label: 'Xurrent',
+		vendor: 'xurrent',
+		node: 'xurrent',
+		credential: 'xurrentApi',
+		pageSize: 100,
+		list: { authentication: 'accessToken', taskId: '1001', returnAll: true },
+		create: {
+			authentication: 'accessToken',
+			taskId: '1002',
+			assigneeId: '41',
+			additionalFields: {},
+		},
+		update: (id) => ({
+			authentication: 'accessToken',
+			taskId: '1002',
+			assignmentId: id,
+			updateFields: { plannedEffort: 120 },
+		}),
+	},
+	{
+		label: 'Paymo',
+		vendor: 'paymo',
+		node: 'paymo',
+		credential: 'paymoApi',
+		pageSize: 100,
+		list: { filterBy: 'user', userId: '241185', returnAll: true, filters: {}, options: {} },
+		create: { userId: '241184', taskId: '48591' },
+		update: (id) => ({ assignmentId: id, updateFields: { userId: '241185' } }),
+	},
+];
+
+// Xurrent and Paymo keep about 30 % of all assignments on the listed task or user.
+let onRequest: (entry: RequestLogEntry) => void = () => undefined;
+const env = useSandbox({
+	size: { kantata: 6800, rm: 5400, xurrent: 17000, paymo: 17000 },
+	latencyMs: [0, 3],
+	onRequest: (entry) => onRequest(entry),
+});
+
+const issueFaults = {
+	rate429: 0.05,
+	rate429NoRetryAfter: 0.05,
+	rate5xx: 0.05,
+	status5xx: [503],
+	drop: 0.02,
+};
+
+async function run(
+	v: Vendor,
+	operation: string,
+	parameters: Record<string, NodeParameterValueType>,
+	extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+) {
+	return await runNode({
+		node: v.node,
+		parameters: { resource: 'assignment', operation, ...parameters },
+		credentials: env.credentials(v.credential),
+		...extra,
+	});
+}
+
+const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.id);
+const listRequests = (log: RequestLogEntry[]) => log.filter((entry) => entry.method === 'GET');
+const pageKey = (entry: RequestLogEntry) => `${entry.path}?${JSON.stringify(entry.query)}`;
+const waits = () => jest.mocked(sleep).mock.calls.map(([ms]) => ms);
+
+afterEach(() => {
+	onRequest = () => undefined;
+	env.sandbox.setFaults({});
+	env.sandbox.setLatency([0, 3]);
+});
+
+const injected: Record<string, number> = {};
+
+describe.each(vendors)('$label', (v) => {
+	let truth: Array<{ json: IDataObject }> = [];
+
+	it('Return All without faults reads more than 5,000 assignments, each once (ground truth)', async () => {
+		env.sandbox.clearRequests();
+		const result = await run(v, 'getAll', v.list);
+		expect(result.error).toBeUndefined();
+		truth = result.items;
+		expect(truth.length).toBeGreaterThan(5000);
+		expect(new Set(ids(truth)).size).toBe(truth.length);
+		expect(listRequests(env.sandbox.requests).every((entry) => entry.status === 200)).toBe(true);
+	});
+
+	it('Return All under 10 % 429, 5 % 503, 2 % dropped connections and latency: exactly the ground truth, three runs in a row', async () => {
+		env.sandbox.setFaults({ ...issueFaults, vendors: [v.vendor] });
+		const pages = Math.floor(truth.length / v.pageSize) + 1;
+		for (let round = 0; round < 3; round++) {
+			env.sandbox.clearRequests();
+			jest.mocked(sleep).mockClear();
+			const result = await run(v, 'getAll', v.list);
+
+			expect(result.error).toBeUndefined();
+			// Same records, same order, same content: nothing lost, doubled or reordered.
+			expect(ids(result.items)).toEqual(ids(truth));
+			expect(result.items.map((item) => item.json)).toEqual(truth.map((item) => item.json));
+
+			const log = listRequests(env.sandbox.requests);
+			const faults = log.filter((entry) => entry.fault);
+			for (const entry of faults) injected[entry.fault!] = (injected[entry.fault!] ?? 0) + 1;
+			// Every failed attempt was repeated, and nothing else was: one answered request a page.
+			const answered = log.filter((entry) => entry.status === 200);
+			expect(new Set(answered.map(pageKey)).size).toBe(answered.length);
+			expect(answered.length).toBeLessThanOrEqual(pages + 1);
+			expect(log.length).toBe(answered.length + faults.length);
+			// Within the documented bound: at most 5 attempts a page, no wait over 30 s.
+			const attempts = new Map<string, number>();
+			for (const entry of log)
+				attempts.set(pageKey(entry), (attempts.get(pageKey(entry)) ?? 0) + 1);
+			expect(Math.max(...attempts.values())).toBeLessThanOrEqual(5);
+			expect(Math.max(0, ...waits())).toBeLessThanOrEqual(30_000);
+			// A 429 with Retry-After: 1 was waited out exactly as asked.
+			if (faults.some((entry) => entry.fault === '429')) expect(waits()).toContain(1000);
+		}
+		expect(Object.values(injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+	});
+
+	it.each([
+		['answers 503 every time', { rate5xx: 1, status5xx: [503] }, /Attempts: 5\./],
+		['drops every connection', { drop: 1 }, /No answer after 5 attempts/],
+	])(
+		'a Return All that cannot succeed (the service %s from page 3 on) ends with an error naming the page and the attempts',
+		async (_, faults, attemptsText) => {
+			env.sandbox.clearRequests();
+			let served = 0;
+			onRequest = (entry) => {
+				if (entry.method === 'GET' && entry.status === 200 && ++served === 2)
+					env.sandbox.setFaults({ ...faults, vendors: [v.vendor] });
+			};
+			const result = await run(v, 'getAll', v.list);
+
+			expect(result.items).toEqual([]);
+			expect(result.error?.description).toMatch(attemptsText);
+			expect(result.error?.description).toContain(
+				`Failed while reading page 3 of the list, after ${2 * v.pageSize} records.`,
+			);
+			const log = listRequests(env.sandbox.requests);
+			expect(log).toHaveLength(2 + 5);
+			expect(log.slice(2).every((entry) => entry.fault)).toBe(true);
+		},
+	);
+
+	let createdId = '';
+
+	it('Create: a refused (429) request is sent again; one that may have run (503, dropped) fails its item only', async () => {
+		env.sandbox.clearRequests();
+		// Item 0 meets a 429 and, sent again, a 503; item 1 a dropped connection; item 2 nothing.
+		env.sandbox.injectFaults([
+			{ type: '429', vendor: v.vendor },
+			{ type: '5xx', status: 503, vendor: v.vendor },
+			{ type: 'drop', vendor: v.vendor },
+		]);
+		const result = await run(v, 'create', v.create, { items: [{}, {}, {}], continueOnFail: true });
+
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(result.items[0].json.error).toEqual(expect.any(String));
+		expect(result.items[1].json.error).toEqual(expect.any(String));
+		expect(result.items[2].json.id).toBeDefined();
+		createdId = String(result.items[2].json.id);
+		const posts = env.sandbox.requests.filter((entry) => entry.method === 'POST');
+		// Only the refused request was repeated: one record created, none twice.
+		expect(posts.map((entry) => entry.fault)).toEqual(['429', '5xx', 'drop', null]);
+		expect(posts.filter((entry) => entry.status !== null && entry.status < 300)).toHaveLength(1);
+	});
+
+	it('Update: a 503 and a dropped connection are retried (repeating an update cannot duplicate it)', async () => {
+		env.sandbox.clearRequests();
+		env.sandbox.injectFaults([
+			{ type: '5xx', status: 503, vendor: v.vendor },
+			{ type: 'drop', vendor: v.vendor },
+		]);
+		const result = await run(v, 'update', v.update(createdId));
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(String(result.items[0].json.id)).toBe(createdId);
+		const writes = env.sandbox.requests.filter((entry) => entry.method !== 'GET');
+		expect(writes.map((entry) => entry.fault)).toEqual(['5xx', 'drop', null]);
+	});
+});
+
+describe('all vendors', () => {
+	it('the fault runs met every kind of fault the issue names', () => {
+		for (const kind of ['429', '429-no-retry-after', '5xx', 'drop'])
+			expect(injected[kind]).toBeGreaterThan(0);
+	});
+});
+
+describe('request timeout', () => {
+	const kantata = vendors[0];
+
+	it('a read from a hung service gives up after 5 attempts of the configured timeout', async () => {
+		env.sandbox.setLatency(1500);
+		const started = Date.now();
+		const result = await run(kantata, 'get', {
+			authentication: 'accessToken',
+			assignmentId: '1000001',
+			requestOptions: { timeout: 100 },
+		});
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect(result.error?.message).toBe('The service did not answer within 100 ms');
+		expect(result.error?.description).toContain('No answer after 5 attempts');
+		expect(result.error?.description).toContain('raise Timeout under Request Options');
+	});
+
+	it('a create that timed out is not sent again (it may have been carried out), and fails only its item', async () => {
+		env.sandbox.setLatency(600);
+		env.sandbox.clearRequests();
+		const result = await run(
+			kantata,
+			'create',
+			{ ...kantata.create, authentication: 'accessToken', requestOptions: { timeout: 100 } },
+			{ continueOnFail: true },
+		);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		expect(result.items[0].json.error).toBe('The service did not answer within 100 ms');
+		// The sandbox logs a request once it answers: wait for the late answer, then count.
+		await new Promise<void>((resolve) => {
+			if (env.sandbox.requests.length > 0) resolve();
+			else onRequest = () => resolve();
+		});
+		expect(env.sandbox.requests.filter((entry) => entry.method === 'POST')).toHaveLength(1);
+	});
+
+	it.each([0, -1, 1.5, 'soon'])('refuses Timeout %p before sending anything', async (timeout) => {
+		env.sandbox.clearRequests();
+		const result = await run(kantata, 'get', {
+			authentication: 'accessToken',
+			assignmentId: '1000001',
+			requestOptions: { timeout },
+		});
+		expect(result.error?.message).toMatch(
+			/^Timeout must be a whole number 1 or more, got .* \[item 0\]$/,
+		);
+		expect(env.sandbox.requests).toHaveLength(0);
+	});
+});
