@@ -14,9 +14,10 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeConnectionTypes, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
+import { logLines } from './logs';
 import * as registry from './registry';
 
 export const packageName = 'n8n-nodes-assignments';
@@ -51,11 +52,16 @@ export const credentialTypes: Record<string, ICredentialType> = Object.fromEntri
 	registry.credentials.map((type) => [type.name, type]),
 );
 
-const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeClasses[type] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (type) => nodeClasses[type],
-	getKnownTypes: () => ({}),
-};
+/** The package's nodes and the Start node, plus any node types a run brings (e.g. n8n's own). */
+function nodeTypesWith(extra: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
+	const known: Record<string, INodeType | IVersionedNodeType> = { ...extra, ...nodeClasses };
+	return {
+		getByName: (type) => known[type],
+		getByNameAndVersion: (type, version) =>
+			known[type] && NodeHelpers.getVersionedNodeType(known[type], version),
+		getKnownTypes: () => ({}),
+	};
+}
 
 export interface RunOptions {
 	/** The node under test, e.g. "kantataOx". */
@@ -72,6 +78,20 @@ export interface RunOptions {
 	 * two nodes sharing one credential.
 	 */
 	credentialId?: string;
+	/**
+	 * Full type name of the node to run instead of this package's `node`, e.g.
+	 * "n8n-nodes-base.httpRequest" (it must be in `nodeTypes`). `node` is then only a label.
+	 */
+	nodeType?: string;
+	/** Type version of the node to run (default 1). */
+	typeVersion?: number;
+	/** Further node types the workflow may use, by full type name (e.g. from n8n-nodes-base). */
+	nodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/**
+	 * Whether to scan the run for credential secrets (default true). Benchmarks of very large runs
+	 * turn it off: serialising the whole run would distort their time and memory.
+	 */
+	scanSecrets?: boolean;
 }
 
 let runs = 0;
@@ -114,8 +134,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'under-test',
 			name: nodeName,
-			type: `${packageName}.${options.node}`,
-			typeVersion: 1,
+			type: options.nodeType ?? `${packageName}.${options.node}`,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: credentialRefs,
@@ -129,7 +149,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'test',
 		nodes,
 		connections,
-		nodeTypes,
+		nodeTypes: nodeTypesWith(options.nodeTypes),
 		active: false,
 		settings: {},
 	});
@@ -169,6 +189,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: nodes[0], data: { main: [input] }, source: null }],
 		},
 	});
+	const firstLogLine = logLines.length;
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
 		await execution.processRunExecutionData(workflow);
@@ -179,7 +200,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	}
 	const run = await finished;
 
-	assertNoSecretIn(run, options.credentials);
+	if (options.scanSecrets !== false)
+		assertNoSecretIn(run, options.credentials, logLines.slice(firstLogLine));
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
@@ -209,15 +231,19 @@ function secretsOf(credentials: Record<string, ICredentialDataDecryptedObject>):
  * Every engine run is a secret scan: no output item, error message, error description or other
  * run data may contain a credential's secret.
  */
-function assertNoSecretIn(run: IRun, credentials: Record<string, ICredentialDataDecryptedObject>) {
+function assertNoSecretIn(
+	run: IRun,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	logs: string[],
+) {
 	const errors = Object.values(run.data.resultData.runData)
 		.flatMap((tasks) => tasks.map((task) => task.error))
 		.concat(run.data.resultData.error)
 		.filter(Boolean)
 		.map((error) => ({ message: error?.message, description: error?.description }));
-	const text = JSON.stringify(run) + JSON.stringify(errors);
+	const text = JSON.stringify(run) + JSON.stringify(errors) + logs.join('\n');
 	for (const secret of secretsOf(credentials)) {
 		if (text.includes(secret))
-			throw new Error(`A credential secret appears in the run's output or errors`);
+			throw new Error(`A credential secret appears in the run's output, errors or log lines`);
 	}
 }

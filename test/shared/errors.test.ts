@@ -7,6 +7,7 @@ import {
 	connectionFailure,
 	httpError,
 	networkError,
+	requestFailure,
 	withPageContext,
 } from '../../nodes/shared/transport/errors';
 import type { TransportConfig } from '../../nodes/shared/transport/types';
@@ -163,5 +164,21 @@ describe('asNodeError', () => {
 		const wrapped = asNodeError(node, new Error('plain'), 2);
 		expect(wrapped).toBeInstanceOf(NodeOperationError);
 		expect(wrapped.context.itemIndex).toBe(2);
+	});
+});
+
+describe('requestFailure', () => {
+	it('keeps the words and code of a failure without an answer, never the request options', () => {
+		const failure = Object.assign(new Error('self-signed certificate in certificate chain'), {
+			code: 'SELF_SIGNED_CERT_IN_CHAIN',
+			config: { headers: { Authorization: 'Bearer dummy-config-secret' } },
+			request: { _header: 'GET / HTTP/1.1 Authorization: Bearer dummy-config-secret' },
+		});
+		const error = requestFailure(node, failure, 3);
+		expect(error.message).toBe('self-signed certificate in certificate chain');
+		expect(error.context.itemIndex).toBe(3);
+		expect(error.description).toContain('Check the base URL and the credential');
+		const serialised = JSON.stringify({ ...error, cause: error.cause, stack: error.stack });
+		expect(serialised).not.toContain('dummy-config-secret');
 	});
 });

@@ -3,7 +3,13 @@ import { sleep } from 'n8n-workflow';
 
 import { checkWholeNumber } from '../validate';
 import { parseBaseUrl, resolveTarget } from './baseUrl';
-import { asNodeError, connectionFailure, httpError, networkError, withPageContext } from './errors';
+import {
+	connectionFailure,
+	httpError,
+	networkError,
+	requestFailure,
+	withPageContext,
+} from './errors';
 import { isRepeatedPage } from './pagination';
 import { defaultRetryPolicy, retryDelayMs } from './retry';
 import type {
@@ -115,7 +121,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 			} catch (error) {
 				const code = connectionFailure(error);
 				// Anything else (e.g. a refused OAuth2 token request) is not helped by trying again.
-				if (!code) throw asNodeError(ctx.getNode(), error as Error, itemIndex);
+				if (!code) throw requestFailure(ctx.getNode(), error, itemIndex);
 				const failure = { attempt, headers: {}, idempotent, waitedMs };
 				const delay = retryDelayMs(failure, policy, Date.now(), Math.random);
 				if (delay === undefined)
@@ -130,7 +136,11 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 			// statuses instead: renew once per execution, so an expired token is not fatal.
 			if (statusCode === 401 && credential.oAuth2 && !renewedToken) {
 				renewedToken = true;
-				await ctx.helpers.refreshOAuth2Token.call(ctx, credential.type);
+				try {
+					await ctx.helpers.refreshOAuth2Token.call(ctx, credential.type);
+				} catch (error) {
+					throw requestFailure(ctx.getNode(), error, itemIndex);
+				}
 				attempt--;
 				continue;
 			}

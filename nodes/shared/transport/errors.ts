@@ -104,6 +104,36 @@ export function withPageContext(error: Error, page: number, recordsRead: number)
 	return error;
 }
 
+/**
+ * A request that failed without an HTTP answer or a retryable socket code (unknown host, TLS,
+ * a refused OAuth2 token request). The error n8n hands back carries the request configuration,
+ * headers and credentials included, so only its words and code are kept.
+ */
+export function requestFailure(node: INode, error: unknown, itemIndex: number): NodeApiError {
+	const failure = (error ?? {}) as {
+		message?: unknown;
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+	};
+	const code = [failure.cause?.code, failure.code].find((value) => typeof value === 'string');
+	const message =
+		[failure.message, failure.cause?.message].find(
+			(value): value is string => typeof value === 'string' && value !== '',
+		) ?? 'The request failed';
+	return new NodeApiError(
+		node,
+		{ message, ...(code ? { code: code as string } : {}) },
+		{
+			message,
+			httpCode: typeof failure.httpCode === 'string' ? failure.httpCode : undefined,
+			description:
+				'The request did not get an answer from the service. Check the base URL and the credential, then try again.',
+			itemIndex,
+		},
+	);
+}
+
 /** Keeps n8n's own errors as they are (they already carry item and description); wraps the rest. */
 export function asNodeError(
 	node: INode,
