@@ -151,6 +151,19 @@ function errorOf(run) {
 	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` — ${error.description}` : ''}`;
 }
 
+/** Every secret the sandbox knows: each credential's token, key or client secret, and issued OAuth2 tokens. */
+function secretsOf(sandbox) {
+	const v = sandbox.vendors;
+	return [
+		v.kantata.accessToken,
+		v.rm.apiToken,
+		v.xurrent.accessToken,
+		v.xurrent.clientSecret,
+		v.paymo.apiKey,
+		...sandbox.state.xurrent.tokens.keys(),
+	];
+}
+
 async function runSuite(suite, env) {
 	const { sandbox, cacheDir, tmp } = env;
 	const results = [];
@@ -167,6 +180,7 @@ async function runSuite(suite, env) {
 	});
 	const requests = sandbox.requests.slice();
 	const parsed = parseRun(execution.output);
+	const leaked = secretsOf(sandbox).filter((secret) => execution.output.includes(secret));
 	log(
 		`  n8n execute: exit ${execution.code}, ${lib.seconds(execution.ms)}, ${requests.length} sandbox requests`,
 	);
@@ -175,6 +189,12 @@ async function runSuite(suite, env) {
 		(parsed.successful && parsed.run.status !== 'error'
 			? undefined
 			: `execution failed: ${errorOf(parsed.run) ?? 'see output'}`);
+	results.push({
+		label: `${suite.name} › no credential secret in n8n's output, run data, errors or log lines`,
+		ok: leaked.length === 0,
+		error: new Error(`${leaked.length} secret(s) found in ${outputFile}`),
+	});
+	log(`  ${leaked.length === 0 ? '✓' : '✗'} no credential secret in n8n's output`);
 	for (const [title, check] of Object.entries(suite.spec.cases)) {
 		const label = `${suite.name} › ${title}`;
 		try {
