@@ -1,5 +1,3 @@
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
 import type { NodeParameterValueType } from 'n8n-workflow';
 
 import {
@@ -8,6 +6,7 @@ import {
 	assignment,
 	api,
 } from '../KantataOx/fixtures';
+import { logAsN8n } from '../harness/logs';
 import { runNode } from '../harness/run';
 import { useSandbox } from '../harness/sandbox';
 
@@ -44,7 +43,7 @@ describe('the secret scan of every run', () => {
 			.get('/api/v1/assignments/7.json')
 			.query(true)
 			.reply(() => {
-				Container.get(Logger).debug(`request with ${token}`);
+				logAsN8n(`request with ${token}`);
 				return [200, envelope([assignment(7)])];
 			});
 		await expect(get()).rejects.toThrow(/secret appears in the run's output, errors or log lines/);
