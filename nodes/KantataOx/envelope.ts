@@ -33,9 +33,10 @@ export function assignmentsOf(body: unknown): IDataObject[] {
 	return output;
 }
 
+/** Completes a record of a freshly parsed body in place: a copy would double a Return All's garbage. */
 function resolve(record: IDataObject, data: IDataObject): IDataObject {
 	// The API's own schema types resource_id as a number while every other ID is a string.
-	const item: IDataObject = { ...record };
+	const item = record;
 	if ('resource_id' in record) item.resource_id = text(record.resource_id);
 	for (const include of includes) {
 		const map = data[include.map] as RecordMap | undefined;

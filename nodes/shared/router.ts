@@ -42,8 +42,10 @@ export async function route<Client>(
 				);
 			}
 			const result = await handler.call(ctx, itemIndex, client);
-			const items = ctx.helpers.returnJsonArray(result);
-			for (const item of items) output.push({ json: item.json, pairedItem: { item: itemIndex } });
+			// Built directly rather than through returnJsonArray, which would wrap every record a
+			// second time: a Return All can hold 100,000 of them.
+			for (const json of Array.isArray(result) ? result : [result])
+				output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(ctx.getNode(), error as Error, itemIndex);
 			if (!ctx.continueOnFail()) throw nodeError;

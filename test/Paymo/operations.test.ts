@@ -54,11 +54,13 @@ function unexpectedRequests() {
 beforeEach(() => jest.mocked(sleep).mockClear());
 
 describe('credential', () => {
-	test('sends the key as Basic user name, tests with GET /me on the overridable base URL', () => {
+	test('sends the key as Basic user name, tests with GET /me on the overridable base URL', async () => {
 		const credential = new PaymoApi();
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { auth: { username: '={{$credentials.apiKey}}', password: 'X' } },
+		const applied = await credential.authenticate({ apiKey: 'key-1' }, { url: '/me', headers: {} });
+		expect(applied).toEqual({
+			url: '/me',
+			headers: {},
+			auth: { username: 'key-1', password: 'X' },
 		});
 		expect(credential.test.request.url).toBe('/me');
 		expect(credential.test.request.baseURL).toContain('$credentials.baseUrl');

@@ -42,12 +42,17 @@ describe('Smartsheet RM › credential', () => {
 	const property = (name: string) =>
 		credential.properties.find((item) => item.name === name) as INodeProperties;
 
-	it('keeps the token in a password field and sends it only as the `auth` header', () => {
+	it('keeps the token in a password field and sends it only as the `auth` header', async () => {
 		expect(credential.name).toBe('smartsheetResourceManagementApi');
 		expect(property('apiToken').typeOptions?.password).toBe(true);
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { auth: '={{$credentials.apiToken}}' } },
+		const applied = await credential.authenticate(
+			{ apiToken: 'dummy-rm-description' },
+			{ url: '/users', qs: { per_page: 1 }, headers: { Accept: 'application/json' } },
+		);
+		expect(applied).toEqual({
+			url: '/users',
+			qs: { per_page: 1 },
+			headers: { Accept: 'application/json', auth: 'dummy-rm-description' },
 		});
 	});
 

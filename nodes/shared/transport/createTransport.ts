@@ -88,15 +88,23 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 		return response;
 	}
 
-	// The node's Request Options (shared `requestOptions` description) may set it per item.
-	const timeoutOf = (itemIndex: number) =>
-		checkWholeNumber(
-			ctx,
-			itemIndex,
-			ctx.getNodeParameter('requestOptions.timeout', itemIndex, config.timeoutMs),
-			'Timeout',
-			1,
-		);
+	// The node's Request Options (shared `requestOptions` description) may set it per item; read
+	// once per item, not once per page.
+	const timeouts = new Map<number, number>();
+	const timeoutOf = (itemIndex: number) => {
+		let timeout = timeouts.get(itemIndex);
+		if (timeout === undefined) {
+			timeout = checkWholeNumber(
+				ctx,
+				itemIndex,
+				ctx.getNodeParameter('requestOptions.timeout', itemIndex, config.timeoutMs),
+				'Timeout',
+				1,
+			);
+			timeouts.set(itemIndex, timeout);
+		}
+		return timeout;
+	};
 
 	async function request(itemIndex: number, spec: RequestSpec): Promise<HttpResponse> {
 		const timeout = timeoutOf(itemIndex);
