@@ -218,8 +218,8 @@ const badLimits: Array<[string, NodeParameterValueType]> = [
 	['an expression resolving to text', '={{ "ten" }}'],
 	['an expression resolving to an object', '={{ { "limit": 5 } }}'],
 ];
-const limitCases: Case[] = vendorNames.flatMap((vendor) =>
-	badLimits.map(([title, limit]) => ({
+const limitCases: Case[] = vendorNames.flatMap((vendor) => [
+	...badLimits.map(([title, limit]) => ({
 		vendor,
 		operation: 'getAll' as Operation,
 		title: `Limit ${title}`,
@@ -227,7 +227,16 @@ const limitCases: Case[] = vendorNames.flatMap((vendor) =>
 		label: 'Limit',
 		says: limitSays,
 	})),
-);
+	// An expression can hand Return All text; "no" must not read as "all".
+	{
+		vendor,
+		operation: 'getAll' as Operation,
+		title: 'Return All from an expression resolving to "no"',
+		change: { returnAll: '={{ "no" }}' },
+		label: 'Return All',
+		says: 'Return All must be true or false, got "no"',
+	},
+]);
 
 // ─── Vendor-specific tables ────────────────────────────────────────────────────────────────────
 

@@ -93,9 +93,18 @@ export function checkWholeNumber(
 	return number;
 }
 
-/** Return All, or the Limit checked (an expression can bypass the UI's minimum). */
+/** Return All, or the Limit checked (an expression can bypass the UI's minimum and type). */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (returnAll === true || returnAll === 'true') return undefined;
+	if (returnAll !== false && returnAll !== 'false') {
+		throw inputError(
+			ctx,
+			itemIndex,
+			`Return All must be true or false, got ${show(returnAll)}`,
+			'Turn Return All on or off, or make its expression resolve to true or false.',
+		);
+	}
 	return checkWholeNumber(ctx, itemIndex, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', 1);
 }
 
