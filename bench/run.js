@@ -691,7 +691,7 @@ const USAGE = `Usage: node bench/run.js [options]   (npm run bench -- [options])
   --vendors a,b        only these vendors (kantata,rm,xurrent,paymo)
   --reps-10k N         repetitions at the small size (default 5)
   --reps-100k N        repetitions at the large size (default 2)
-  --reps-100k-paymo N  repetitions of Paymo at the large size (default 1)
+  --reps-100k-paymo N  repetitions of Paymo at the large size (default 2)
   --skip-100k          no large-size cases
   --skip-rate          no rate-limited cases
   --out DIR            where to write latest.md/latest.json (default bench/results)
