@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { windowPacer } from '../shared/transport/pacing';
 import { linkHeader } from '../shared/transport/pagination';
 import type { TransportConfig } from '../shared/transport/types';
 import { accountHeadersOf, baseUrlOf } from './environment';
@@ -29,6 +30,9 @@ export const xurrentTransport: TransportConfig = {
 		404: 'Check the project task ID and the assignment ID. A wrong Account ID or region also answers 404.',
 		422: 'Xurrent rejected the values above; correct the named fields.',
 	},
+	// Every answer carries x-ratelimit-limit/-remaining/-reset (UTC epoch seconds): when the
+	// hour's budget is spent, wait for the reset (up to a minute) rather than provoke a 429.
+	pacer: windowPacer(),
 	timeoutMs: 60_000,
 };
 

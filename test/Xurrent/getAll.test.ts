@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
 import { runNode } from '../harness/run';
@@ -154,5 +155,37 @@ describe('Xurrent › Get Many', () => {
 		const result = await run({ returnAll: false, limit: '={{ 0 }}' });
 		expect(result.error?.message).toBe('Limit must be a whole number 1 or more, got 0 [item 0]');
 		expect(seen).toEqual([]);
+	});
+});
+
+describe('Xurrent › pacing from the rate-limit headers', () => {
+	it('waits for x-ratelimit-reset when a page leaves no budget, and not while budget remains', async () => {
+		const resetAt = Math.ceil(Date.now() / 1000) + 20;
+		const budget = (remaining: number) => ({
+			'x-ratelimit-limit': '3600',
+			'x-ratelimit-remaining': String(remaining),
+			'x-ratelimit-reset': String(resetAt),
+		});
+		api()
+			.get(listPath)
+			.query({ per_page: '100' })
+			.reply(200, records(1, 100), { ...link(100, { after: 'c1' }), ...budget(1) })
+			.get(listPath)
+			.query({ per_page: '100', search_after: 'c1' })
+			.reply(200, records(101, 100), { ...link(100, { before: 'c0', after: 'c2' }), ...budget(0) })
+			.get(listPath)
+			.query({ per_page: '100', search_after: 'c2' })
+			.reply(200, records(201, 5), { ...link(100, { before: 'c1' }), ...budget(3599) });
+		jest.mocked(sleep).mockClear();
+
+		const result = await run({ returnAll: true });
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(205);
+		// One wait, before page 3: until the reset (20–21 s from the start of the test).
+		const waits = jest.mocked(sleep).mock.calls.map(([ms]) => ms);
+		expect(waits).toHaveLength(1);
+		expect(waits[0]).toBeGreaterThan(15_000);
+		expect(waits[0]).toBeLessThanOrEqual(21_000);
 	});
 });
