@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from '../nodes/shared/credentialAuth';
 
 export class KantataOxApi implements ICredentialType {
 	name = 'kantataOxApi';
@@ -37,22 +32,9 @@ export class KantataOxApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * A function rather than a generic block: n8n evaluates a generic block's expressions on every
-	 * request, a measurable share of a long Return All (bench/results/latest.md).
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
-			},
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		headers: { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from '../nodes/shared/credentialAuth';
 
 export class PaymoApi implements ICredentialType {
 	name = 'paymoApi';
@@ -38,20 +33,9 @@ export class PaymoApi implements ICredentialType {
 	];
 
 	// Paymo reads the key as the Basic user name and ignores the password, which must not be empty.
-	/**
-	 * A function rather than a generic block: n8n evaluates a generic block's expressions on every
-	 * request, a measurable share of a long Return All (bench/results/latest.md).
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		// The key is the user name of HTTP Basic; Paymo ignores the password but needs one.
-		return {
-			...requestOptions,
-			auth: { username: String(credentials.apiKey ?? ''), password: 'X' },
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		auth: { username: String(credentials.apiKey ?? ''), password: 'X' },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

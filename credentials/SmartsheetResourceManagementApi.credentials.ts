@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from '../nodes/shared/credentialAuth';
 
 export class SmartsheetResourceManagementApi implements ICredentialType {
 	name = 'smartsheetResourceManagementApi';
@@ -57,19 +52,9 @@ export class SmartsheetResourceManagementApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * A function rather than a generic block: n8n evaluates a generic block's expressions on every
-	 * request, a measurable share of a long Return All (bench/results/latest.md).
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, auth: String(credentials.apiToken ?? '') },
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		headers: { auth: String(credentials.apiToken ?? '') },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

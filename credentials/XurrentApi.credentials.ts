@@ -1,12 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { authenticateWith } from '../nodes/shared/credentialAuth';
 import { accountHeadersOf, environmentProperties } from '../nodes/Xurrent/environment';
 
 export class XurrentApi implements ICredentialType {
@@ -39,25 +33,13 @@ export class XurrentApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * The token and the account headers (custom hosts also get the 4me-era name; see
-	 * accountHeadersOf). A function rather than a generic block: n8n evaluates a generic block's
-	 * expressions on every request, a third of a long Return All's time with these four
-	 * (bench/results/latest.md).
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
-				...accountHeadersOf(credentials),
-			},
-		};
-	}
+	// Custom hosts also get the 4me-era account header name (see accountHeadersOf).
+	authenticate = authenticateWith((credentials) => ({
+		headers: {
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			...accountHeadersOf(credentials),
+		},
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {
