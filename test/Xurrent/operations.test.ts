@@ -100,6 +100,19 @@ describe('Xurrent › Get', () => {
 		expect(result.items.map((item) => item.json)).toEqual([documentedList[0]]);
 	});
 
+	it('stops at the page holding the assignment: later pages are not requested', async () => {
+		// Only page 1 is mocked and the network is closed: a request for page 2 would fail the run.
+		api()
+			.get(taskPath)
+			.query({ per_page: '100' })
+			.reply(200, documentedList, {
+				Link: `<${origin}${taskPath}?per_page=100&search_after=Yw>; rel="next"`,
+			});
+		const result = await run({ operation: 'get', assignmentId: '107' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json)).toEqual([documentedList[1]]);
+	});
+
 	it('answers a missing assignment with a 404 error that says what was looked for', async () => {
 		api().get(taskPath).query({ per_page: '100' }).reply(200, documentedList);
 		const result = await run({ operation: 'get', assignmentId: '999' });

@@ -27,6 +27,8 @@ export interface ListOptions {
 	items: (body: unknown) => IDataObject[];
 	/** Stop after this many records; undefined walks every page. */
 	limit?: number;
+	/** Stop at the first record this accepts (it is the last one returned). */
+	until?: (record: IDataObject) => boolean;
 }
 
 export interface Transport {
@@ -189,6 +191,7 @@ export function createTransport(ctx: IExecuteFunctions, config: TransportConfig)
 				}
 				records.push(item);
 				if (list.limit !== undefined && records.length >= list.limit) return records;
+				if (list.until?.(item)) return records;
 			}
 			previous = items;
 			next = list.strategy.next({ request: next, response, items, pageSize });

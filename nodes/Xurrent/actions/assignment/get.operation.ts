@@ -21,9 +21,10 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Xurrent documents no GET for one assignment, only the list. The node lists (all pages, 100 per
- * page: one request for nearly every task) and picks, so it relies on documented endpoints only,
- * and "not found" is certain rather than guessed from a 404 of an undocumented route.
+ * Xurrent documents no GET for one assignment, only the list. The node lists (100 per page, up to
+ * the page holding the assignment: one request for nearly every task) and picks, so it relies on
+ * documented endpoints only, and "not found" is certain rather than guessed from a 404 of an
+ * undocumented route.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -35,7 +36,12 @@ export async function execute(
 	const assignments = await transport.requestAll(
 		itemIndex,
 		{ method: 'GET', path: assignmentsPath(taskId) },
-		{ strategy: xurrentPages, maxPageSize, items: assignmentsOf },
+		{
+			strategy: xurrentPages,
+			maxPageSize,
+			items: assignmentsOf,
+			until: (candidate) => String(candidate.id) === id,
+		},
 	);
 	const assignment = assignments.find((candidate) => String(candidate.id) === id);
 	if (!assignment) {
