@@ -85,8 +85,8 @@ function planFor(args) {
 		large: quick ? 10_000 : 100_000,
 		// Runs at 10,000 take well under a second: more of them steady the medians cheaply.
 		reps10k: args.reps10k ?? (quick ? 1 : 9),
-		reps100k: args.reps100k ?? (quick ? 1 : 2),
-		reps100kPaymo: args.reps100kPaymo ?? (quick ? 1 : 2),
+		reps100k: args.reps100k ?? (quick ? 1 : 3),
+		reps100kPaymo: args.reps100kPaymo ?? (quick ? 1 : 3),
 		limits: [50, 250, 1_500],
 		createItems: quick ? 100 : 1_000,
 		createReps: quick ? 1 : 3,
@@ -691,8 +691,8 @@ const USAGE = `Usage: node bench/run.js [options]   (npm run bench -- [options])
   --serial             run the rate-limited cases after the others instead of alongside
   --vendors a,b        only these vendors (kantata,rm,xurrent,paymo)
   --reps-10k N         repetitions at the small size (default 9)
-  --reps-100k N        repetitions at the large size (default 2)
-  --reps-100k-paymo N  repetitions of Paymo at the large size (default 2)
+  --reps-100k N        repetitions at the large size (default 3)
+  --reps-100k-paymo N  repetitions of Paymo at the large size (default 3)
   --skip-100k          no large-size cases
   --skip-rate          no rate-limited cases
   --out DIR            where to write latest.md/latest.json (default bench/results)
