@@ -140,3 +140,26 @@ export function checkDate(
 	}
 	return text;
 }
+
+/** One end of a date range: its label as the user sees it, what was entered, and when that is. */
+export interface RangeEnd {
+	label: string;
+	text: string;
+	time: number;
+}
+
+/** A range whose end comes before its start can match nothing: refuse it before any request. */
+export function checkRangeOrder(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	start: RangeEnd | undefined,
+	end: RangeEnd | undefined,
+): void {
+	if (!start || !end || !(end.time < start.time)) return;
+	throw inputError(
+		ctx,
+		itemIndex,
+		`${end.label} (${end.text}) is before ${start.label} (${start.text})`,
+		`Set ${end.label} later than ${start.label}, or remove one of the two.`,
+	);
+}

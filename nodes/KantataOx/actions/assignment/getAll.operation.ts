@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
-import { checkDate, inputError, readLimit } from '../../../shared/validate';
+import type { RangeEnd } from '../../../shared/validate';
+import { checkDate, checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
 import { assignmentsOf } from '../../envelope';
 import { kantataPages, maxPageSize } from '../../transport';
 import { includeOption, includeQuery } from './fields';
@@ -231,19 +232,13 @@ const dateRanges = [
  * the same way, so two values without an offset compare as the user wrote them.
  */
 function checkDateRanges(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObject) {
-	const instant = (text: string) => Date.parse(text.replace(' ', 'T'));
-	for (const [after, before] of dateRanges) {
-		const from = qs[dateFilters[after]] as string | undefined;
-		const to = qs[dateFilters[before]] as string | undefined;
-		if (from && to && instant(to) < instant(from)) {
-			throw inputError(
-				ctx,
-				itemIndex,
-				`${filterLabels[before]} (${to}) is before ${filterLabels[after]} (${from})`,
-				`Set ${filterLabels[before]} later than ${filterLabels[after]}, or remove one of the two.`,
-			);
-		}
-	}
+	const end = (name: string): RangeEnd | undefined => {
+		const text = qs[dateFilters[name]] as string | undefined;
+		if (!text) return undefined;
+		return { label: filterLabels[name], text, time: Date.parse(text.replace(' ', 'T')) };
+	};
+	for (const [after, before] of dateRanges)
+		checkRangeOrder(ctx, itemIndex, end(after), end(before));
 }
 
 /** Maps the Filters collection to the API's query, checking each value. */

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readLimit } from '../../../shared/validate';
+import type { RangeEnd } from '../../../shared/validate';
+import { checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
 import { assignmentsOf } from '../../envelope';
 import { maxPageSize, paymoPages } from '../../transport';
 import type { Condition } from '../../where';
@@ -152,23 +153,15 @@ function conditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
 	if (given('taskId')) {
 		list.push(idCondition(ctx, itemIndex, filters.taskId, 'task_id', 'Filter "Task ID"'));
 	}
-	const seconds: Record<string, number> = {};
+	const ends: Record<string, RangeEnd> = {};
 	for (const [name, date] of Object.entries(dateFilters)) {
 		if (!given(name)) continue;
-		seconds[name] = unixSeconds(ctx, itemIndex, filters[name], date.label);
-		list.push({ field: date.field, operator: date.operator, value: seconds[name] });
+		const seconds = unixSeconds(ctx, itemIndex, filters[name], date.label);
+		ends[name] = { label: date.label, text: String(filters[name]), time: seconds };
+		list.push({ field: date.field, operator: date.operator, value: seconds });
 	}
-	for (const [since, before] of dateRanges) {
-		if (seconds[since] !== undefined && seconds[before] < seconds[since]) {
-			const [from, to] = [dateFilters[since].label, dateFilters[before].label];
-			throw inputError(
-				ctx,
-				itemIndex,
-				`${to} (${String(filters[before])}) is before ${from} (${String(filters[since])})`,
-				`Set ${to} later than ${from}, or remove one of the two.`,
-			);
-		}
-	}
+	for (const [since, before] of dateRanges)
+		checkRangeOrder(ctx, itemIndex, ends[since], ends[before]);
 	if (given('taskComplete')) {
 		const value = readBoolean(ctx, itemIndex, filters.taskComplete);
 		list.push({ field: 'task_complete', operator: '=', value });
