@@ -1,43 +1,29 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
-import type { RequestLogEntry, VendorName } from '../../sandbox/server';
+import type { RequestLogEntry } from '../../sandbox/server';
 import { runNode } from '../harness/run';
 import { useSandbox } from '../harness/sandbox';
+import type { SandboxVendor } from './vendors';
+import { sandboxVendors } from './vendors';
 
 // Return All over more than 5,000 assignments per vendor, through n8n's engine, against the
 // sandbox injecting the faults of issue #9. Waits go through the mocked `sleep`, so the suite
 // checks what the node waits without spending the time.
 
-interface Vendor {
-	label: string;
-	vendor: VendorName;
-	node: string;
-	credential: string;
-	pageSize: number;
-	list: Record<string, NodeParameterValueType>;
+interface Vendor extends SandboxVendor {
 	create: Record<string, NodeParameterValueType>;
 	update: (id: string) => Record<string, NodeParameterValueType>;
 }
 
 const vendors: Vendor[] = [
 	{
-		label: 'Kantata OX',
-		vendor: 'kantata',
-		node: 'kantataOx',
-		credential: 'kantataOxApi',
-		pageSize: 200,
-		list: { authentication: 'accessToken', returnAll: true, filters: {}, options: {} },
+		...sandboxVendors.kantata,
 		create: { storyId: '26100001', assigneeId: '3700001', additionalFields: {} },
 		update: (id) => ({ assignmentId: id, updateFields: { estimatedMinutes: 480 } }),
 	},
 	{
-		label: 'Smartsheet RM',
-		vendor: 'rm',
-		node: 'smartsheetResourceManagement',
-		credential: 'smartsheetResourceManagementApi',
-		pageSize: 1000,
-		list: { scope: 'all', returnAll: true, filters: {} },
+		...sandboxVendors.rm,
 		create: {
 			userId: '30256',
 			assignableId: '183760',
@@ -54,12 +40,7 @@ const vendors: Vendor[] = [
 		}),
 	},
 	{
-		label: 'Xurrent',
-		vendor: 'xurrent',
-		node: 'xurrent',
-		credential: 'xurrentApi',
-		pageSize: 100,
-		list: { authentication: 'accessToken', taskId: '1001', returnAll: true },
+		...sandboxVendors.xurrent,
 		create: {
 			authentication: 'accessToken',
 			taskId: '1002',
@@ -74,12 +55,7 @@ const vendors: Vendor[] = [
 		}),
 	},
 	{
-		label: 'Paymo',
-		vendor: 'paymo',
-		node: 'paymo',
-		credential: 'paymoApi',
-		pageSize: 100,
-		list: { filterBy: 'user', userId: '241185', returnAll: true, filters: {}, options: {} },
+		...sandboxVendors.paymo,
 		create: { userId: '241184', taskId: '48591' },
 		update: (id) => ({ assignmentId: id, updateFields: { userId: '241185' } }),
 	},

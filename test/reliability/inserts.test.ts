@@ -1,8 +1,10 @@
 import type { IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
-import type { RequestLogEntry, Sandbox, VendorName } from '../../sandbox/server';
+import type { RequestLogEntry, Sandbox } from '../../sandbox/server';
 import { runNode } from '../harness/run';
 import { useSandbox } from '../harness/sandbox';
+import type { SandboxVendor } from './vendors';
+import { sandboxVendors } from './vendors';
 
 // Records created while a Return All pages through a list. Every vendor's list here is in
 // creation (ID) order, so new records come after the read position: the node returns what
@@ -10,12 +12,7 @@ import { useSandbox } from '../harness/sandbox';
 // inserted before the read position (Kantata OX newest first), later pages shift by one and the
 // node drops the repeated record instead of returning it twice.
 
-interface Vendor {
-	label: string;
-	vendor: VendorName;
-	node: string;
-	credential: string;
-	list: Record<string, NodeParameterValueType>;
+interface Vendor extends SandboxVendor {
 	/** Creates records in the listed collection directly in the sandbox; returns their IDs. */
 	insert: (sandbox: Sandbox) => unknown[];
 }
@@ -44,11 +41,7 @@ const range = (from: number, count: number) => Array.from({ length: count }, (_,
 
 const vendors: Vendor[] = [
 	{
-		label: 'Kantata OX',
-		vendor: 'kantata',
-		node: 'kantataOx',
-		credential: 'kantataOxApi',
-		list: { authentication: 'accessToken', returnAll: true, filters: {}, options: {} },
+		...sandboxVendors.kantata,
 		// The one free pair of task and named user the seed keeps.
 		insert: (sandbox) => [
 			createdId(
@@ -62,11 +55,7 @@ const vendors: Vendor[] = [
 		],
 	},
 	{
-		label: 'Smartsheet RM',
-		vendor: 'rm',
-		node: 'smartsheetResourceManagement',
-		credential: 'smartsheetResourceManagementApi',
-		list: { scope: 'all', returnAll: true, filters: {} },
+		...sandboxVendors.rm,
 		insert: (sandbox) =>
 			firstAccepted(2, [183760, 183761], (project) =>
 				createdId(
@@ -85,11 +74,7 @@ const vendors: Vendor[] = [
 			),
 	},
 	{
-		label: 'Xurrent',
-		vendor: 'xurrent',
-		node: 'xurrent',
-		credential: 'xurrentApi',
-		list: { authentication: 'accessToken', taskId: '1001', returnAll: true },
+		...sandboxVendors.xurrent,
 		insert: (sandbox) =>
 			firstAccepted(2, range(100, 2000), (person) =>
 				createdId(
@@ -103,11 +88,7 @@ const vendors: Vendor[] = [
 			),
 	},
 	{
-		label: 'Paymo',
-		vendor: 'paymo',
-		node: 'paymo',
-		credential: 'paymoApi',
-		list: { filterBy: 'user', userId: '241185', returnAll: true, filters: {}, options: {} },
+		...sandboxVendors.paymo,
 		insert: (sandbox) =>
 			firstAccepted(2, range(48591, 2000), (task) =>
 				createdId(
