@@ -3,13 +3,17 @@
 // user folder the way users install community packages, and run n8n commands with a clean,
 // offline environment. Shared by scripts/e2e.js and scripts/start.js.
 
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const N8N_VERSION = '2.41.1';
+const { baseEnv, run, seconds } = require('./process');
+const installer = require('./installN8n');
+
+const { N8N_VERSION } = installer;
+
 const ROOT = path.resolve(__dirname, '..', '..');
 
 const defaultCacheDir = () =>
@@ -26,112 +30,11 @@ function checkNode() {
 	);
 }
 
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const { n8nBin } = installer;
 
-/** The environment for child npm/n8n processes: this Node first on PATH, no proxies. */
-function baseEnv(extra = {}) {
-	const env = {
-		...process.env,
-		PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
-	};
-	// n8n's HTTP client honours proxy variables; the sandbox is on loopback.
-	for (const name of [
-		'HTTP_PROXY',
-		'HTTPS_PROXY',
-		'http_proxy',
-		'https_proxy',
-		'ALL_PROXY',
-		'all_proxy',
-	])
-		delete env[name];
-	return { ...env, ...extra };
-}
-
-/**
- * Runs a command; resolves { code, ms }. Prints a heartbeat while it runs so long installs show
- * progress even when npm prints nothing (it shows no progress bar without a terminal).
- */
-function run(
-	command,
-	args,
-	{ cwd, env, log, label, timeoutMs = 20 * 60_000, stdout = 'inherit', stderr = 'inherit' },
-) {
-	const started = Date.now();
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			cwd,
-			env: env ?? baseEnv(),
-			stdio: ['ignore', stdout, stderr],
-		});
-		const beat = label
-			? setInterval(() => log(`  … ${label}: ${seconds(Date.now() - started)}`), 15_000)
-			: undefined;
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', (error) => {
-			clearInterval(beat);
-			clearTimeout(timer);
-			reject(error);
-		});
-		child.on('exit', (code, signal) => {
-			clearInterval(beat);
-			clearTimeout(timer);
-			resolve({ code: code ?? (signal ? 128 : 1), signal, ms: Date.now() - started });
-		});
-	});
-}
-
-const n8nPackageJson = (cacheDir) => path.join(cacheDir, 'node_modules', 'n8n', 'package.json');
-const n8nBin = (cacheDir) => path.join(cacheDir, 'node_modules', 'n8n', 'bin', 'n8n');
-
-/** Whether the cache holds n8n at the pinned version with a built sqlite3 binding. */
-function isReady(cacheDir) {
-	try {
-		if (JSON.parse(fs.readFileSync(n8nPackageJson(cacheDir), 'utf8')).version !== N8N_VERSION)
-			return false;
-		const binding = require.resolve('sqlite3/package.json', {
-			paths: [path.dirname(n8nPackageJson(cacheDir))],
-		});
-		return fs.existsSync(path.join(path.dirname(binding), 'build', 'Release', 'node_sqlite3.node'));
-	} catch {
-		return false;
-	}
-}
-
-/**
- * Ensures n8n@2.41.1 in the cache folder. `--ignore-scripts` because a native kafka module's
- * install script fails here; sqlite3 is then rebuilt on its own (it compiles from source).
- */
-async function ensureN8n({ cacheDir = defaultCacheDir(), log = console.log } = {}) {
-	const started = Date.now();
-	if (isReady(cacheDir)) {
-		log(`› n8n ${N8N_VERSION} found in ${cacheDir}`);
-		return { cacheDir, bin: n8nBin(cacheDir), installed: false, ms: Date.now() - started };
-	}
-	log(
-		`› installing n8n ${N8N_VERSION} into ${cacheDir} (first run only: about 5 minutes and 2.9 GB)`,
-	);
-	fs.mkdirSync(cacheDir, { recursive: true });
-	const manifest = path.join(cacheDir, 'package.json');
-	if (!fs.existsSync(manifest))
-		fs.writeFileSync(manifest, JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
-	const install = await run(
-		'npm',
-		['i', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'],
-		{ cwd: cacheDir, log, label: 'npm install n8n' },
-	);
-	if (install.code !== 0)
-		throw new Error(`npm install n8n@${N8N_VERSION} failed (exit ${install.code})`);
-	log(`› building sqlite3 for Node ${process.versions.node} (about 1.5 minutes)`);
-	const rebuild = await run('npm', ['rebuild', 'sqlite3'], {
-		cwd: cacheDir,
-		log,
-		label: 'npm rebuild sqlite3',
-	});
-	if (rebuild.code !== 0 || !isReady(cacheDir))
-		throw new Error('npm rebuild sqlite3 failed; n8n cannot open its database');
-	log(`› n8n ${N8N_VERSION} installed in ${seconds(Date.now() - started)}`);
-	return { cacheDir, bin: n8nBin(cacheDir), installed: true, ms: Date.now() - started };
-}
+/** Ensures the pinned n8n in the cache folder (N8N_CACHE_DIR or the user cache). */
+const ensureN8n = ({ cacheDir = defaultCacheDir(), log = console.log } = {}) =>
+	installer.ensureN8n({ cacheDir, log });
 
 /** `npm pack` of the already built dist/; fails clearly when the build is missing. */
 function packPackage(destination) {
@@ -179,6 +82,7 @@ async function installPackage({ userFolder, tarball, log = console.log }) {
 		],
 		{
 			cwd: nodesDir,
+			env: baseEnv({}, installer.cleanNpmEnv()),
 			log,
 			stdout: 'ignore',
 		},
