@@ -269,6 +269,9 @@ describe('request timeout', () => {
 			requestOptions: { timeout: 900 },
 		});
 		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toContain(
+			'Trying again would not have fitted in the request’s Timeout (900 ms',
+		);
 		expect(waits()).toEqual([]);
 		expect(env.sandbox.requests).toHaveLength(1);
 	});

@@ -49,11 +49,13 @@ export async function sendWithRetries(
 	let spentMs = 0;
 	let waitedMs = 0;
 
+	let outOfTime = false;
 	/** The back-off before the next attempt, or undefined to give up. */
 	const backOff = (attempt: number, statusCode?: number, headers: Record<string, string> = {}) => {
 		const failure = { attempt, statusCode, headers, idempotent, waitedMs };
 		const delay = retryDelayMs(failure, s.policy, Date.now(), Math.random);
-		return delay !== undefined && spentMs + delay < budgetMs ? delay : undefined;
+		outOfTime = delay !== undefined && spentMs + delay >= budgetMs;
+		return outOfTime ? undefined : delay;
 	};
 	const wait = async (delay: number) => {
 		waitedMs += delay;
@@ -95,7 +97,14 @@ export async function sendWithRetries(
 			continue;
 		}
 		const delay = backOff(attempt, statusCode, response.headers);
-		if (delay === undefined) throw httpError(node, s.config, response, itemIndex, attempt);
+		if (delay === undefined) {
+			const error = httpError(node, s.config, response, itemIndex, attempt);
+			if (outOfTime) error.description = [error.description, budgetNote(budgetMs)].join(' \n');
+			throw error;
+		}
 		await wait(delay);
 	}
 }
+
+const budgetNote = (budgetMs: number) =>
+	`Trying again would not have fitted in the request’s Timeout (${budgetMs} ms, all attempts and waits together); raise Timeout under Request Options to allow longer waits.`;
