@@ -99,7 +99,8 @@ export async function sendWithRetries(
 		const delay = backOff(attempt, statusCode, response.headers);
 		if (delay === undefined) {
 			const error = httpError(node, s.config, response, itemIndex, attempt);
-			if (outOfTime) error.description = [error.description, budgetNote(budgetMs)].join(' \n');
+			if (outOfTime)
+				error.description = [error.description, budgetNote(budgetMs)].filter(Boolean).join(' \n');
 			throw error;
 		}
 		await wait(delay);
