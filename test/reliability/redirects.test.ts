@@ -55,12 +55,17 @@ describe.each(vendors)('$label', (v) => {
 		},
 	);
 
-	it.each(statuses)(
-		'refuses a %i to another origin: nothing reaches it, the error names the status and both hosts',
-		async (status) => {
+	it.each(
+		statuses.flatMap((status) => [
+			[status, 'an absolute', elsewhere] as const,
+			[status, 'a scheme-relative', elsewhere.replace('http:', '')] as const,
+		]),
+	)(
+		'refuses a %i with %s Location to another origin: nothing reaches it, the error names the status and both hosts',
+		async (status, _, to) => {
 			const other = nock(elsewhere).get(/.*/).reply(200, {});
 			env.sandbox.clearRequests();
-			env.sandbox.injectFaults([{ type: 'redirect', status, vendor: v.vendor, to: elsewhere }]);
+			env.sandbox.injectFaults([{ type: 'redirect', status, vendor: v.vendor, to }]);
 			const result = await list(v, firstPage);
 
 			const reached = other.isDone();
