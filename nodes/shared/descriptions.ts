@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
+
 /** The Return All / Limit pair every Get Many shares; the operation adds its own display options. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -77,6 +79,15 @@ export function requestOptions(defaultTimeoutMs: number): INodeProperties {
 				default: defaultTimeoutMs,
 				description:
 					'Milliseconds one request may take in all: every attempt, the wait for each answer and the pauses between retries count. Retries happen only within what is left; a create is never repeated after it may have been carried out.',
+			},
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: DEFAULT_CONCURRENCY,
+				description:
+					'How many input items may have requests in flight at once (1 sends them one after the other). Output order and pairing stay the same; the node slows down by itself when the service answers 429 or reports its rate limit as spent.',
 			},
 		],
 	};
