@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, readConcurrency } from './concurrency';
-import { asNodeError } from './transport/errors';
+import { asNodeError, NotSentError } from './transport/errors';
 
 /** Turns one input item's parameters into one API call and its result. */
 export type OperationHandler<Client> = (
@@ -19,7 +19,12 @@ export type AssignmentOperations<Client> = Record<
 
 export type ResourceMap<Client> = Record<string, Record<string, OperationHandler<Client>>>;
 
-async function runItem<Client>(
+/** What the router needs of a client: a way to hold back what later items have not sent yet. */
+export interface Stoppable {
+	stopSending(itemIndex: number): void;
+}
+
+async function runItem<Client extends Stoppable>(
 	ctx: IExecuteFunctions,
 	resources: ResourceMap<Client>,
 	client: Client,
@@ -52,7 +57,7 @@ async function runItem<Client>(
  * first failing item (by input order) fails the run: no further item starts, the ones already
  * sent finish first, so a create is never left half-known.
  */
-export async function route<Client>(
+export async function route<Client extends Stoppable>(
 	ctx: IExecuteFunctions,
 	resources: ResourceMap<Client>,
 	client: Client,
@@ -72,6 +77,10 @@ export async function route<Client>(
 			} catch (error) {
 				const nodeError = asNodeError(ctx.getNode(), error as Error, itemIndex);
 				if (!ctx.continueOnFail()) {
+					if (nodeError instanceof NotSentError) continue;
+					// The run fails: later items send nothing more, earlier ones finish as they would
+					// have one after the other, and the first failure by input order is reported.
+					client.stopSending(itemIndex);
 					failures.push({ itemIndex, error: nodeError });
 					continue;
 				}
@@ -84,7 +93,8 @@ export async function route<Client>(
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
 	if (failures.length)
-		throw failures.reduce((first, other) => (other.itemIndex < first.itemIndex ? other : first)).error;
+		throw failures.reduce((first, other) => (other.itemIndex < first.itemIndex ? other : first))
+			.error;
 	const output: INodeExecutionData[] = [];
 	for (const items of perItem) for (const item of items) output.push(item);
 	return [output];

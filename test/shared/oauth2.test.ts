@@ -66,6 +66,8 @@ describe('a client-credentials token that expires (Xurrent: one hour)', () => {
 				operation: 'getAll',
 				taskId: '5',
 				returnAll: true,
+				// The items meet the token's expiries one after the other.
+				requestOptions: { concurrency: 1 },
 			},
 			credentials,
 			items: Array.from({ length: items }, () => ({})),

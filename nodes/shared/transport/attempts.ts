@@ -11,7 +11,8 @@ import {
 	networkError,
 	requestFailure,
 } from './networkErrors';
-import { retryDelayMs } from './retry';
+import { pauseCredential } from './pause';
+import { backoffMs, retryDelayMs, serverWaitMs } from './retry';
 import type { HttpResponse, RetryPolicy, TransportConfig } from './types';
 import { throwIfStopped, waitFor } from './wait';
 
@@ -48,6 +49,11 @@ export async function sendWithRetries(
 	const { itemIndex, idempotent, budgetMs } = request;
 	let spentMs = 0;
 	let waitedMs = 0;
+	let refusals = 0;
+	let refusedMs = 0;
+	/** The server's own wait, else a growing back-off with jitter. */
+	const refusalDelay = (count: number, headers: Record<string, string>) =>
+		serverWaitMs(headers, Date.now()) ?? backoffMs(count, s.policy, Math.random);
 
 	let outOfTime = false;
 	/** The back-off before the next attempt, or undefined to give up. */
@@ -67,11 +73,18 @@ export async function sendWithRetries(
 		await s.exchange.pace(itemIndex);
 		const timeout = Math.max(1, Math.ceil(budgetMs - spentMs));
 		const started = Date.now();
+		const queue = { ms: 0 };
+		const ownTime = () => Date.now() - started - queue.ms;
 		let response: HttpResponse;
 		try {
-			response = await s.exchange.attempt(itemIndex, request.root, { ...request.options, timeout });
+			response = await s.exchange.attempt(
+				itemIndex,
+				request.root,
+				{ ...request.options, timeout },
+				queue,
+			);
 		} catch (error) {
-			spentMs += Date.now() - started;
+			spentMs += ownTime();
 			throwIfStopped(signal, node, itemIndex);
 			// The kernel's own verdicts (e.g. a redirect to another origin) are final.
 			if (error instanceof NodeOperationError) throw asNodeError(node, error, itemIndex);
@@ -88,11 +101,26 @@ export async function sendWithRetries(
 			await wait(delay);
 			continue;
 		}
-		spentMs += Date.now() - started;
+		spentMs += ownTime();
 		const { statusCode } = response;
 		if (statusCode !== 401) s.session.accepted();
 		if (statusCode < 300) return response;
 		if (statusCode === 401 && (await s.session.renew(itemIndex))) {
+			attempt--;
+			continue;
+		}
+		// Refused (429): the request did not run, so it is sent again, POST too, whatever its
+		// attempt count; the credential pauses for every request in this process, and the time
+		// spent so is bounded on its own.
+		if (statusCode === 429) {
+			const refusal = refusalDelay(++refusals, response.headers);
+			if (refusedMs + refusal > s.policy.maxRateLimitWaitMs) {
+				const error = httpError(node, s.config, response, itemIndex, 1);
+				error.description = [error.description, refusedNote(refusals, refusedMs)].join(' \n');
+				throw error;
+			}
+			refusedMs += refusal;
+			pauseCredential(s.session.paceKey, Date.now() + refusal);
 			attempt--;
 			continue;
 		}
@@ -106,6 +134,9 @@ export async function sendWithRetries(
 		await wait(delay);
 	}
 }
+
+const refusedNote = (refusals: number, refusedMs: number) =>
+	`Refused ${refusals} times; the node waited ${Math.round(refusedMs / 1000)} s for the rate limit in all, the most one request waits, and gave up.`;
 
 const budgetNote = (budgetMs: number) =>
 	`Trying again would not have fitted in the request’s Timeout (${budgetMs} ms, all attempts and waits together); raise Timeout under Request Options to allow longer waits.`;

@@ -19,6 +19,8 @@ export type { TransportContext } from './context';
 export interface Transport {
 	request(itemIndex: number, spec: RequestSpec): Promise<HttpResponse>;
 	requestAll(itemIndex: number, spec: RequestSpec, options: ListOptions): Promise<IDataObject[]>;
+	/** Sends nothing more for items after this one: it failed the run (router.ts). */
+	stopSending(itemIndex: number): void;
 }
 
 /**
@@ -70,5 +72,6 @@ export function createTransport(ctx: TransportContext, config: TransportConfig):
 		request,
 		requestAll: async (itemIndex, spec, list) =>
 			await readPages(async (page) => await request(itemIndex, page), spec, list),
+		stopSending: (itemIndex) => exchange.halt(itemIndex),
 	};
 }

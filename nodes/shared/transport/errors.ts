@@ -60,6 +60,9 @@ export function withPageContext(error: Error, page: number, recordsRead: number)
 }
 
 /** Keeps n8n's own errors as they are (they already carry item and description); wraps the rest. */
+/** A request held back because another item already failed the run (router.ts). */
+export class NotSentError extends NodeOperationError {}
+
 export function asNodeError(
 	node: INode,
 	error: Error,

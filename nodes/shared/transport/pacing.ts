@@ -14,6 +14,15 @@ export interface WindowPacerOptions {
 const count = (value: string | undefined) =>
 	value !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
 
+/** Requests the `X-RateLimit-Remaining` header says are left in the window, if it says. */
+export function rateLimitRemaining(headers: Record<string, string>): number | undefined {
+	const remaining = count(headers['x-ratelimit-remaining']);
+	const limit = count(headers['x-ratelimit-limit']);
+	return remaining !== undefined && (limit === undefined || remaining <= limit)
+		? Math.floor(remaining)
+		: undefined;
+}
+
 /**
  * Pacing from `X-RateLimit-Limit` / `-Remaining`, plus `-Reset` (epoch seconds) or
  * `-Decay-Period` (seconds):

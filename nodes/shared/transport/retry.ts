@@ -3,6 +3,7 @@ import type { RetryPolicy } from './types';
 export const defaultRetryPolicy: RetryPolicy = {
 	maxAttempts: 5,
 	maxTotalWaitMs: 120_000,
+	maxRateLimitWaitMs: 600_000,
 	baseDelayMs: 1_000,
 	maxDelayMs: 30_000,
 	retryStatuses: [429, 502, 503, 504],

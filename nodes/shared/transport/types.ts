@@ -51,6 +51,11 @@ export interface RetryPolicy {
 	maxAttempts: number;
 	/** Upper bound on the sum of all waits for one request. */
 	maxTotalWaitMs: number;
+	/**
+	 * Upper bound on the time one request spends waiting out refusals (429). A refusal is not a
+	 * failed attempt: under a shared key it is the normal state, so it is budgeted by time.
+	 */
+	maxRateLimitWaitMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 	retryStatuses: number[];
