@@ -458,7 +458,7 @@ async function rateSuite(plan) {
 		rateLimit: { paymo: RATE, rm: false, xurrent: false },
 	});
 	await host.call('seed', ['paymo']);
-	const pairs = await host.call('paymoFreePairs', plan.rateCreateItems);
+	const pairs = await host.call('freeCreateInputs', { vendor: 'paymo', count: plan.rateCreateItems });
 	const out = [];
 
 	const listRuns = [];

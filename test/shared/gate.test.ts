@@ -10,6 +10,9 @@ const node = {
 	position: [0, 0],
 	parameters: {},
 } as INode;
+const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+/** Lets every promise that can move on do so. */
+const settle = async () => await realSleep(5);
 let keys = 0;
 const freshKey = () => `credential-${++keys}`;
 
@@ -20,7 +23,7 @@ async function admitted(key: string, count: number, signal?: AbortSignal) {
 		await enterGate(key, signal, node, 0);
 		inside++;
 	});
-	await new Promise((resolve) => setImmediate(resolve));
+	await settle();
 	return { inside: () => inside, entries };
 }
 
@@ -30,7 +33,7 @@ describe('the credential gate', () => {
 		const probe = await admitted(key, 3);
 		expect(probe.inside()).toBe(1);
 		leaveGate(key, { spaced: false, refused: false });
-		await new Promise((resolve) => setImmediate(resolve));
+		await settle();
 		expect(probe.inside()).toBe(3);
 	});
 
@@ -43,7 +46,7 @@ describe('the credential gate', () => {
 		// An older answer (more left) after a newer one (less left) does not widen the gate.
 		leaveGate(key, { remaining: 1, spaced: false, refused: false });
 		leaveGate(key, { remaining: 2, spaced: false, refused: false });
-		await new Promise((resolve) => setImmediate(resolve));
+		await settle();
 		expect(gateState(key)).toMatchObject({ inFlight: 1, allowed: 1 });
 	});
 
