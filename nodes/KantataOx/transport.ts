@@ -39,13 +39,17 @@ export const kantataOxTransport: TransportConfig = {
 
 export const maxPageSize = 200;
 
+const counts = (body: unknown) => {
+	const data = (body ?? {}) as IDataObject;
+	const meta = (data.meta ?? {}) as IDataObject;
+	return { pageNumber: meta.page_number, pageCount: meta.page_count, total: data.count };
+};
+
+// Page 1's meta says how many pages the query has: the rest can be fetched at once.
 export const kantataPages = pageNumber({
 	pageParam: 'page',
 	sizeParam: 'per_page',
 	firstPage: 1,
-	isLastPage: isLastByCounts((body) => {
-		const data = (body ?? {}) as IDataObject;
-		const meta = (data.meta ?? {}) as IDataObject;
-		return { pageNumber: meta.page_number, pageCount: meta.page_count, total: data.count };
-	}),
+	isLastPage: isLastByCounts(counts),
+	pageCount: (body) => counts(body).pageCount,
 });

@@ -164,7 +164,9 @@ describe.each(vendors)('$label', (v) => {
 				if (entry.method === 'GET' && entry.status === 200 && ++served === 2)
 					env.sandbox.setFaults({ ...faults, vendors: [v.vendor] });
 			};
-			const result = await run(v, 'getAll', v.list);
+			// Page by page, so that "from page 3 on" means the third request (pages at once:
+			// test/shared/concurrency.test.ts).
+			const result = await run(v, 'getAll', { ...v.list, requestOptions: { concurrency: 1 } });
 
 			expect(result.items).toEqual([]);
 			expect(result.error?.description).toMatch(attemptsText);
@@ -269,17 +271,17 @@ describe('request timeout', () => {
 	it('a retry wait that does not fit in what is left of the Timeout is not started', async () => {
 		env.sandbox.clearRequests();
 		jest.mocked(sleep).mockClear();
-		// A 503's back-off counts against the Timeout (a 429 is not a failure: it waits for the
-		// credential, within its own bound).
+		// A 503's back-off (at least 500 ms before the second attempt) counts against the Timeout;
+		// a 429 is not a failure: it waits for the credential, within its own bound.
 		env.sandbox.injectFaults([{ type: '5xx', status: 503, vendor: 'kantata' }]);
 		const result = await run(kantata, 'get', {
 			authentication: 'accessToken',
 			assignmentId: '1000001',
-			requestOptions: { timeout: 900 },
+			requestOptions: { timeout: 400 },
 		});
 		expect(result.error?.httpCode).toBe('503');
 		expect(result.error?.description).toContain(
-			'Trying again would not have fitted in the request’s Timeout (900 ms',
+			'Trying again would not have fitted in the request’s Timeout (400 ms',
 		);
 		expect(waits()).toEqual([]);
 		expect(env.sandbox.requests).toHaveLength(1);

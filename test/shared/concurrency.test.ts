@@ -98,3 +98,70 @@ describe('items at once', () => {
 		);
 	});
 });
+
+describe('pages at once (Kantata OX tells the page count on page 1)', () => {
+	/** Pages 1…pages of `perPage` records with IDs from 1; later pages answer first. */
+	function pagesOf(pages: number, perPage: number, total = pages * perPage) {
+		const arrivals: Array<{ page: number; from: number; to: number }> = [];
+		for (let page = 1; page <= pages; page++) {
+			const delay = 10 + 3 * (pages - page);
+			const first = (page - 1) * perPage + 1;
+			const count = Math.min(perPage, total - first + 1);
+			api()
+				.get('/api/v1/assignments.json')
+				.query((q) => q.page === String(page) && q.per_page === String(perPage))
+				.optionally()
+				.delay(delay)
+				.reply(() => {
+					const from = performance.now();
+					arrivals.push({ page, from, to: from + delay });
+					const records = Array.from({ length: count }, (_, i) => assignment(first + i));
+					return [200, envelope(records, { page, pageCount: pages, pageSize: perPage, total })];
+				});
+		}
+		return {
+			asked: () => arrivals.map((a) => a.page).sort((a, b) => a - b),
+			most: () =>
+				Math.max(
+					...arrivals.map((a) => arrivals.filter((b) => b.from <= a.from && a.from < b.to).length),
+				),
+		};
+	}
+
+	it('Return All: pages 2…N at once, records in API order, one request per page', async () => {
+		const seen = pagesOf(12, 200, 2_350);
+		const result = await run({ operation: 'getAll', returnAll: true, filters: {}, options: {} });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => Number(item.json.id))).toEqual(
+			Array.from({ length: 2_350 }, (_, i) => i + 1),
+		);
+		expect(seen.asked()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+		expect(seen.most()).toBeGreaterThan(1);
+	});
+
+	it('Limit: only the pages the limit needs', async () => {
+		const seen = pagesOf(12, 200, 2_350);
+		const result = await run({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 450,
+			filters: {},
+			options: {},
+		});
+		expect(result.items).toHaveLength(450);
+		expect(seen.asked()).toEqual([1, 2, 3]);
+	});
+
+	it('Concurrency 1 reads page by page', async () => {
+		const seen = pagesOf(5, 200, 1_000);
+		const result = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+			options: {},
+			requestOptions: { concurrency: 1 },
+		});
+		expect(result.items).toHaveLength(1_000);
+		expect(seen.most()).toBe(1);
+	});
+});

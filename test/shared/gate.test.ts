@@ -62,7 +62,7 @@ describe('the credential gate', () => {
 		await enterGate(key, undefined, node, 0);
 		leaveGate(key, { spaced: false, refused: false });
 		await admitted(key, 8);
-		expect(gateState(key)).toMatchObject({ inFlight: 8, allowed: Infinity, cap: Infinity });
+		expect(gateState(key)).toMatchObject({ inFlight: 8, allowed: 50, cap: Infinity });
 		leaveGate(key, { spaced: false, refused: true });
 		expect(gateState(key)?.cap).toBe(4);
 		for (let i = 0; i < 4; i++) leaveGate(key, { spaced: false, refused: false });

@@ -2,7 +2,7 @@ import type { IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CredentialSession } from './credential';
-import { asNodeError, httpError } from './errors';
+import { asNodeError, httpError, NotSentError } from './errors';
 import type { Exchange } from './exchange';
 import {
 	connectionFailure,
@@ -38,6 +38,8 @@ export interface OneRequest {
 	 * credential's rate-limit pauses do not count: they are not this request's failure.
 	 */
 	budgetMs: number;
+	/** True once nobody will read the answer: no further attempt is made. */
+	abandoned?: () => boolean;
 }
 
 /** Sends one request, trying again what is safe to try again, until it succeeds or must stop. */
@@ -70,6 +72,8 @@ export async function sendWithRetries(
 	};
 
 	for (let attempt = 1; ; attempt++) {
+		if (request.abandoned?.())
+			throw new NotSentError(node, 'Not sent: the list ended without it', { itemIndex });
 		await s.exchange.pace(itemIndex);
 		const timeout = Math.max(1, Math.ceil(budgetMs - spentMs));
 		const started = Date.now();
@@ -120,7 +124,9 @@ export async function sendWithRetries(
 				throw error;
 			}
 			refusedMs += refusal;
+			// Every request of the credential waits; this one waits here (not against its Timeout).
 			pauseCredential(s.session.paceKey, Date.now() + refusal);
+			await waitFor(refusal, signal, node, itemIndex);
 			attempt--;
 			continue;
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../concurrency';
 import { checkWholeNumber } from '../validate';
 import { sendWithRetries } from './attempts';
 import { resolveTarget } from './baseUrl';
@@ -50,6 +51,17 @@ export function createTransport(ctx: TransportContext, config: TransportConfig):
 		return budget;
 	};
 
+	// The node's Concurrency also bounds the pages of one list fetched at once (the router checks
+	// the value; a poll or a picker has none and gets the default).
+	const concurrencyOf = (itemIndex: number) => {
+		const value = Number(
+			nodeParameter(ctx, 'requestOptions.concurrency', itemIndex, DEFAULT_CONCURRENCY),
+		);
+		return Number.isInteger(value) && value >= 1
+			? Math.min(value, MAX_CONCURRENCY)
+			: DEFAULT_CONCURRENCY;
+	};
+
 	async function request(itemIndex: number, spec: RequestSpec): Promise<HttpResponse> {
 		const budgetMs = budgetOf(itemIndex);
 		throwIfStopped(signal, node, itemIndex);
@@ -65,13 +77,23 @@ export function createTransport(ctx: TransportContext, config: TransportConfig):
 			ignoreHttpStatusErrors: true,
 		};
 		const idempotent = spec.idempotent ?? spec.method !== 'POST';
-		return await sendWithRetries(settings, { itemIndex, root, options, idempotent, budgetMs });
+		return await sendWithRetries(settings, {
+			itemIndex,
+			root,
+			options,
+			idempotent,
+			budgetMs,
+			abandoned: spec.abandoned,
+		});
 	}
 
 	return {
 		request,
 		requestAll: async (itemIndex, spec, list) =>
-			await readPages(async (page) => await request(itemIndex, page), spec, list),
+			await readPages(async (page) => await request(itemIndex, page), spec, {
+				concurrency: concurrencyOf(itemIndex),
+				...list,
+			}),
 		stopSending: (itemIndex) => exchange.halt(itemIndex),
 	};
 }

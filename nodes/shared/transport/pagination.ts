@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PaginationStrategy, ReceivedPage } from './types';
+import type { PaginationStrategy, ReceivedPage, RequestSpec } from './types';
 
 /** Decides from a full page whether it was the last one. */
 export type LastPageRule = (page: ReceivedPage) => boolean;
@@ -10,7 +10,14 @@ export interface PageNumberOptions {
 	sizeParam: string;
 	firstPage: number;
 	isLastPage: LastPageRule;
+	/** The number of pages of the whole query, where the first page's body says it. */
+	pageCount?: (body: unknown) => unknown;
 }
+
+const whole = (value: unknown) =>
+	typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))
+		? Number(value)
+		: undefined;
 
 /** `page` + `per_page` in the query; the vendor's rule says when the last page was reached. */
 export function pageNumber(options: PageNumberOptions): PaginationStrategy {
@@ -27,6 +34,18 @@ export function pageNumber(options: PageNumberOptions): PaginationStrategy {
 				qs: { ...qs, [options.pageParam]: Number(qs[options.pageParam]) + 1 },
 			};
 		},
+		rest(first, pages) {
+			const count = whole(options.pageCount?.(first.response.body));
+			if (count === undefined) return undefined;
+			if (first.items.length === 0 || options.isLastPage(first)) return [];
+			const qs = first.request.qs ?? {};
+			const from = Number(qs[options.pageParam]);
+			const last = Math.min(count, pages) - 1 + options.firstPage;
+			const specs: RequestSpec[] = [];
+			for (let page = from + 1; page <= last; page++)
+				specs.push({ ...first.request, qs: { ...qs, [options.pageParam]: page } });
+			return specs;
+		},
 	};
 }
 
@@ -39,11 +58,6 @@ export interface PageCounts {
 	/** Items matched by the whole query, not the page. */
 	total?: unknown;
 }
-
-const whole = (value: unknown) =>
-	typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))
-		? Number(value)
-		: undefined;
 
 /**
  * Last page by the body's metadata: page number ≥ page count, else items seen so far ≥ total,

@@ -21,6 +21,8 @@ export interface RequestSpec {
 	body?: IDataObject;
 	/** Whether repeating the request after a network failure cannot cause a second effect. */
 	idempotent?: boolean;
+	/** True once nobody will read the answer (a list that already ended): no further attempt. */
+	abandoned?: () => boolean;
 }
 
 /** What the vendor said went wrong, ready for the user. */
@@ -42,6 +44,11 @@ export interface PaginationStrategy {
 	first(pageSize: number): IDataObject;
 	/** The next request, or undefined when the API signalled the end. */
 	next(page: ReceivedPage): RequestSpec | undefined;
+	/**
+	 * Every request after the first page, when the first page says how many pages there are:
+	 * those can be fetched at once. Undefined when the API does not say (then page by page).
+	 */
+	rest?(first: ReceivedPage, pages: number): RequestSpec[] | undefined;
 }
 
 /** How long to wait before the next request, given the last response's headers (rate-limit pacing). */
