@@ -202,9 +202,17 @@ function describePhase(phase) {
 			.join(', ')}; wall ${lib.seconds(phase.ms)}`,
 	);
 	const errors = new Map();
-	for (const row of phase.rows.filter((r) => r.error))
-		errors.set(row.error, (errors.get(row.error) ?? 0) + 1);
+	for (const row of phase.rows.filter((r) => r.error)) {
+		const message = oneLine(row.error);
+		errors.set(message, (errors.get(message) ?? 0) + 1);
+	}
 	for (const [message, n] of errors) log(`  ${n} × ${message}`);
+}
+
+/** A long multi-line error message as one short line: its start and its end. */
+function oneLine(message) {
+	const line = message.replace(/\s+/g, ' ').trim();
+	return line.length > 150 ? `${line.slice(0, 40)} … ${line.slice(-100)}` : line;
 }
 
 async function queuePhase(ctx, checks) {
@@ -275,6 +283,9 @@ async function contentionPhase(ctx, checks) {
 		if (s.partial) throw new Error(`${s.partial} of ${s.calls} partial`);
 	});
 	await checks.check('contention: total time ≤ 1.25 × the ideal at the vendor rate', () => {
+		// Failed executions end early: the time only says something when every one completed.
+		if (s.complete !== s.calls)
+			throw new Error(`not measurable: ${s.calls - s.complete} did not complete`);
 		if (phase.ms > 1.25 * idealMs)
 			throw new Error(`${lib.seconds(phase.ms)} > 1.25 × ${lib.seconds(idealMs)}`);
 		return `${(phase.ms / idealMs).toFixed(2)} ×`;
