@@ -72,7 +72,8 @@ function asPostgresUser(command, args) {
 /** initdb + pg_ctl start on a free port, database `n8n`; returns { host, port, user, database, query }. */
 async function startPostgres({ port, logFile, log }) {
 	const bin = postgresBin();
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-pg-'));
+	// As root, the postgres user must reach the folder: /tmp, not a TMPDIR under root's home.
+	const dir = fs.mkdtempSync(path.join(isRoot() ? '/tmp' : os.tmpdir(), 'n8n-queue-pg-'));
 	if (isRoot()) {
 		const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
 		const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
