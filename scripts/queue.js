@@ -215,6 +215,8 @@ function describePhase(phase) {
 	for (const [message, n] of errors) log(`  ${n} × ${message}`);
 }
 
+const workersText = ({ workers }) => `${workers.length} worker${workers.length === 1 ? '' : 's'}`;
+
 /** A long multi-line error message as one short line: its start and its end. */
 function oneLine(message) {
 	const line = message.replace(/\s+/g, ' ').trim();
@@ -248,7 +250,7 @@ async function queuePhase(ctx, checks) {
 			);
 	});
 	await checks.check(
-		`the executions ran on all ${ctx.workers.length} workers, each on exactly one`,
+		`the executions ran on every worker (${workersText(ctx)}), each on exactly one`,
 		() => {
 			const lists = Object.values(phase.byWorker);
 			const all = lists.flat();
@@ -275,7 +277,7 @@ async function queuePhase(ctx, checks) {
 async function contentionPhase(ctx, checks) {
 	const { limit, windowSeconds } = scenarios.PAYMO_LIMIT;
 	log(
-		`› contention: ${scenarios.contention.paymo} Paymo Return All executions at once on one key, sandbox limit ${limit} / ${windowSeconds} s, ${ctx.workers.length} workers`,
+		`› contention: ${scenarios.contention.paymo} Paymo Return All executions at once on one key, sandbox limit ${limit} / ${windowSeconds} s, ${workersText(ctx)}`,
 	);
 	const phase = await runPhase(ctx, scenarios.contention);
 	describePhase(phase);
