@@ -113,8 +113,10 @@ const startedExecutions = (worker) =>
 	[...worker.output().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
 
 /**
- * GET a production webhook; resolves { status, body (parsed JSON or text), ms }. node:http, not
- * fetch: fetch gives up on headers after 300 s, and a contended execution may take longer.
+ * GET a production webhook; resolves { status, body (parsed JSON or text), ms }. The test's
+ * workflows answer on receipt ("Workflow was started") and are checked in Postgres afterwards:
+ * with "respond when the last node finishes", n8n 2.41.1's main in queue mode once left one of 22
+ * concurrent calls unanswered although its execution had finished.
  */
 function callWebhook(url, webhookPath) {
 	const started = Date.now();

@@ -1,16 +1,23 @@
 'use strict';
 // What scripts/queue.js runs in n8n's queue mode: the webhook-triggered workflows of workflows/,
-// how many executions of each start at once, and what each execution must output. The expected
+// how many executions of each start at once, and what each execution must output (its list
+// node's items, read from the execution data n8n stored in Postgres). The expected
 // outputs come from the e2e suites' own prepare() (same seed and sizes), computed from the
 // sandbox's raw records, not through its API.
+
+const path = require('node:path');
 
 const kantata = require('../e2e/kantataOx.e2e.js');
 const paymo = require('../e2e/paymo.e2e.js');
 
+const workflowId = (file) => require(path.join(__dirname, 'workflows', file)).id;
+
 const WORKFLOWS = {
 	kantata: {
 		file: 'queueKantata.json',
+		id: workflowId('queueKantata.json'),
 		webhook: 'queue-kantata',
+		node: 'List All',
 		nodeType: 'n8n-nodes-assignments.kantataOx',
 		expected(sandbox) {
 			const { expectedIds, pages } = kantata.prepare(sandbox);
@@ -19,7 +26,9 @@ const WORKFLOWS = {
 	},
 	paymo: {
 		file: 'queuePaymo.json',
+		id: workflowId('queuePaymo.json'),
 		webhook: 'queue-paymo',
+		node: 'List By User',
 		nodeType: 'n8n-nodes-assignments.paymo',
 		expected(sandbox) {
 			const { admin, adminRequests } = paymo.prepare(sandbox);
