@@ -21,7 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('./lib/n8n');
-const { SANDBOX_CREDENTIALS } = require('./lib/credentials');
+const { SANDBOX_CREDENTIALS, sandboxSecrets, workflowCredentials } = require('./lib/credentials');
 const { createSandbox } = require('../sandbox/server');
 
 const E2E_DIR = path.join(lib.ROOT, 'test', 'e2e');
@@ -64,23 +64,6 @@ function discover(only) {
 	}
 	if (only && suites.length === 0) throw new Error(`no workflow named ${only}`);
 	return suites;
-}
-
-/** The credentials the workflows use, with sandbox data; fails on a type without an entry. */
-function credentialsFor(suites, vendors) {
-	const byId = new Map();
-	for (const { file, workflow } of suites) {
-		for (const node of workflow.nodes) {
-			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
-				if (!CREDENTIALS[type])
-					throw new Error(
-						`${file}: no sandbox credential for type ${type}; add one to SANDBOX_CREDENTIALS in scripts/lib/credentials.js`,
-					);
-				byId.set(ref.id, { id: ref.id, name: ref.name, type, data: CREDENTIALS[type](vendors) });
-			}
-		}
-	}
-	return [...byId.values()];
 }
 
 /** Sandbox options of all suites merged (sizes per vendor). */
@@ -151,19 +134,6 @@ function errorOf(run) {
 	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` — ${error.description}` : ''}`;
 }
 
-/** Every secret the sandbox knows: each credential's token, key or client secret, and issued OAuth2 tokens. */
-function secretsOf(sandbox) {
-	const v = sandbox.vendors;
-	return [
-		v.kantata.accessToken,
-		v.rm.apiToken,
-		v.xurrent.accessToken,
-		v.xurrent.clientSecret,
-		v.paymo.apiKey,
-		...sandbox.state.xurrent.tokens.keys(),
-	];
-}
-
 async function runSuite(suite, env) {
 	const { sandbox, cacheDir, tmp } = env;
 	const results = [];
@@ -180,7 +150,7 @@ async function runSuite(suite, env) {
 	});
 	const requests = sandbox.requests.slice();
 	const parsed = parseRun(execution.output);
-	const leaked = secretsOf(sandbox).filter((secret) => execution.output.includes(secret));
+	const leaked = sandboxSecrets(sandbox).filter((secret) => execution.output.includes(secret));
 	log(
 		`  n8n execute: exit ${execution.code}, ${lib.seconds(execution.ms)}, ${requests.length} sandbox requests`,
 	);
@@ -253,7 +223,7 @@ async function main() {
 		const credentialsFile = path.join(tmp, 'credentials.json');
 		fs.writeFileSync(
 			credentialsFile,
-			JSON.stringify(credentialsFor(suites, sandbox.vendors), null, 2),
+			JSON.stringify(workflowCredentials(suites, sandbox.vendors), null, 2),
 		);
 		log('› importing credentials (first n8n command: creates the database)');
 		const first = await lib.n8n(cacheDir, ['import:credentials', `--input=${credentialsFile}`], {
