@@ -19,11 +19,14 @@ function authenticate(ctx) {
 
 // ---------------------------------------------------------------- scopes
 
-/** The scope a path names: all, one user/placeholder, one project, or one placeholder. */
+/**
+ * The scope a path names: all, one user, one project, or one placeholder. A placeholder is
+ * documented under /placeholder_resources only, so /users/<placeholder id> is not found.
+ */
 function scopeOf(state, kind, rawId) {
 	const id = Number(rawId);
 	if (kind === 'users') {
-		if (!state.users.has(id) && !state.placeholders.has(id)) return undefined;
+		if (!state.users.has(id)) return undefined;
 		return { kind, id, param: 'user_id', path: `/users/${id}`, has: (a) => a.user_id === id };
 	}
 	if (kind === 'placeholder_resources') {
@@ -238,6 +241,19 @@ function update(ctx, record) {
 
 // ---------------------------------------------------------------- routing
 
+/**
+ * Which scopes serve one assignment, per method, as documented: show through all, users and
+ * projects; update through all (users and projects recorded too) and placeholders ("made,
+ * updated, and removed" through placeholder_resources); delete only scoped ("Remove an
+ * Assignment for a User", the same on projects, and placeholders). Anything else is not found.
+ */
+const SINGLE_ROUTES = {
+	GET: ['all', 'users', 'projects'],
+	PUT: ['all', 'users', 'projects', 'placeholder_resources'],
+	DELETE: ['users', 'projects', 'placeholder_resources'],
+};
+const documented = (method, kind) => SINGLE_ROUTES[method]?.includes(kind) ?? false;
+
 function collection(ctx, map, basePath) {
 	if (ctx.method !== 'GET') return notFound();
 	return page(ctx, [...map.values()], basePath, {});
@@ -270,6 +286,7 @@ function handle(ctx) {
 		const record = state.assignments.get(Number(rest[1]));
 		if (!/^\d+$/.test(rest[1]) || !record || !(scope.has(record) || scope.phases?.(record)))
 			return notFound();
+		if (!documented(method, scope.kind)) return notFound();
 		if (method === 'GET') return json(200, record);
 		if (method === 'PUT') return update(ctx, record);
 		if (method === 'DELETE') {
