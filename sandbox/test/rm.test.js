@@ -55,6 +55,27 @@ describe('collections', () => {
 		expect(new Set(seen).size).toBe(2500);
 	});
 
+	it('with the strippedNextLinks quirk, links carry the scope and page only, as recorded', async () => {
+		sandbox().setQuirks({ rm: { strippedNextLinks: true } });
+		try {
+			const project = fx().projectId + 2;
+			const res = await get(
+				`/projects/${project}/assignments?per_page=1&from=2024-01-01&with_phases=true`,
+			);
+			expect(res.body.paging.self).toBe(
+				`/rm/api/v1/projects/${project}/assignments?assignable_id=${project}&page=1`,
+			);
+			expect(res.body.paging.next).toBe(
+				`/rm/api/v1/projects/${project}/assignments?assignable_id=${project}&page=2`,
+			);
+		} finally {
+			sandbox().setQuirks({});
+		}
+		expect((await get('/assignments?per_page=1')).body.paging.next).toBe(
+			'/rm/api/v1/assignments?per_page=1&page=2',
+		);
+	});
+
 	it('caps per_page at 1000 and answers a page past the end with empty data and next null', async () => {
 		expect((await get('/assignments?per_page=5000')).body.paging.per_page).toBe(1000);
 		const past = await get('/assignments?per_page=1000&page=9');

@@ -56,13 +56,24 @@ function scopeOf(state, kind, rawId) {
 
 // ---------------------------------------------------------------- reading
 
-/** `{data, paging}`; links are relative paths with the scope written into the query. */
+/**
+ * `{data, paging}`; links are relative paths with the scope written into the query. With the
+ * `strippedNextLinks` quirk they are as recorded from the real API
+ * (`/api/v1/projects/183760/assignments?assignable_id=183760&page=1`): the scope and the page
+ * only, without per_page or the filters the client sent.
+ */
 function page(ctx, records, basePath, params) {
 	const perPage = Math.min(MAX_PER_PAGE, Math.max(1, whole(ctx.query.per_page) ?? 20));
 	const number = Math.max(1, whole(ctx.query.page) ?? 1);
 	const from = (number - 1) * perPage;
+	const stripped = ctx.quirks?.strippedNextLinks === true;
 	const link = (p) => {
-		const qs = new URLSearchParams({ ...params, per_page: String(perPage), page: String(p) });
+		const kept = stripped ? { ...params.scope } : { ...params.scope, ...params.filters };
+		const qs = new URLSearchParams({
+			...kept,
+			...(stripped ? {} : { per_page: String(perPage) }),
+			page: String(p),
+		});
 		return `${ctx.prefix}${basePath}?${qs}`;
 	};
 	return json(200, {
@@ -94,10 +105,10 @@ function listAssignments(ctx, scope) {
 		if (query.to && a.starts_at > query.to) continue;
 		records.push(a);
 	}
-	const params = {};
-	if (scope.param) params[scope.param] = String(scope.id);
+	const params = { scope: {}, filters: {} };
+	if (scope.param) params.scope[scope.param] = String(scope.id);
 	for (const key of ['from', 'to', 'with_phases'])
-		if (query[key] !== undefined) params[key] = query[key];
+		if (query[key] !== undefined) params.filters[key] = query[key];
 	return page(ctx, records, `${scope.path}/assignments`, params);
 }
 
@@ -256,7 +267,7 @@ const documented = (method, kind) => SINGLE_ROUTES[method]?.includes(kind) ?? fa
 
 function collection(ctx, map, basePath) {
 	if (ctx.method !== 'GET') return notFound();
-	return page(ctx, [...map.values()], basePath, {});
+	return page(ctx, [...map.values()], basePath, { scope: {}, filters: {} });
 }
 
 function handle(ctx) {
