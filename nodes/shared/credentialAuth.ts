@@ -16,13 +16,11 @@ const isAbsolute = (url: string) => /^[a-z][a-z\d+.-]*:\/\//i.test(url);
 function checkTarget(options: IHttpRequestOptions) {
 	const url = String(options.url ?? '');
 	const raw = isAbsolute(url) ? url : String(options.baseURL ?? '');
-	let target: URL;
-	try {
-		target = new URL(raw);
-	} catch {
+	if (!URL.canParse(raw)) {
 		const { message, description } = baseUrlErrors.invalid(raw);
 		throw new UserError(message, { description });
 	}
+	const target = new URL(raw);
 	if (!allowsCredentials(target)) {
 		const { message, description } = baseUrlErrors.insecure(target);
 		throw new UserError(message, { description });
