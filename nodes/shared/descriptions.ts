@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { OperationHandler } from './router';
+
 /** The Return All / Limit pair every Get Many shares; the operation adds its own display options. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -78,6 +80,35 @@ export function requestOptions(defaultTimeoutMs: number): INodeProperties {
 				description:
 					'Milliseconds to wait for each answer from the service before giving up on that request. A read that times out is tried again (up to 5 attempts in all); a create is not, as it may have been carried out.',
 			},
+		],
+	};
+}
+
+/** One operation's module: what it shows in the node and what it does for one item. */
+export interface OperationModule<Client> {
+	description: INodeProperties[];
+	execute: OperationHandler<Client>;
+}
+
+/**
+ * The Assignment resource of a node from its operation modules: the Operation selector (the
+ * vendor's texts), any notices for every operation, then each operation's fields; and the
+ * handler of each operation, by the same keys.
+ */
+export function assignmentActions<Client, Name extends string>(
+	modules: Record<Name, OperationModule<Client>>,
+	options: INodePropertyOptions[],
+	notices: INodeProperties[] = [],
+) {
+	const entries = Object.entries(modules) as Array<[Name, OperationModule<Client>]>;
+	return {
+		operations: Object.fromEntries(
+			entries.map(([name, module]) => [name, module.execute]),
+		) as Record<Name, OperationHandler<Client>>,
+		description: [
+			assignmentOperation(options),
+			...notices,
+			...entries.flatMap(([, module]) => module.description),
 		],
 	};
 }
