@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import type { RangeEnd } from '../../../shared/validate';
 import { checkDate, checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
@@ -157,30 +157,23 @@ const properties: INodeProperties[] = [
 			stringFilter('Workspace ID', 'workspaceId', 'Only assignments in this project'),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			includeOption,
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'created_at:asc',
-				description:
-					'Sort order. Oldest first is the default because new assignments then land on the last page, so records created while the node pages through the list cannot shift pages into duplicates or gaps.',
-				options: [
-					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
-					{ name: 'Created At, Newest First', value: 'created_at:desc' },
-					{ name: 'Updated At, Oldest First', value: 'updated_at:asc' },
-					{ name: 'Updated At, Newest First', value: 'updated_at:desc' },
-				],
-			},
-		],
-	},
+	optionsCollection([
+		includeOption,
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'options',
+			default: 'created_at:asc',
+			description:
+				'Sort order. Oldest first is the default because new assignments then land on the last page, so records created while the node pages through the list cannot shift pages into duplicates or gaps.',
+			options: [
+				{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+				{ name: 'Created At, Newest First', value: 'created_at:desc' },
+				{ name: 'Updated At, Oldest First', value: 'updated_at:asc' },
+				{ name: 'Updated At, Newest First', value: 'updated_at:desc' },
+			],
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

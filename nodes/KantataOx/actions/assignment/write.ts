@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { singleAssignment } from '../../envelope';
 import { externalReferenceField, includeOption, includeQuery } from './fields';
@@ -30,14 +31,7 @@ export const stateFields = (currentDescription: string): INodeProperties[] => [
 ];
 
 /** The related records a write's answer should carry. */
-export const writeOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [includeOption],
-};
+export const writeOptions = optionsCollection([includeOption]);
 
 /** Sends a create or update and returns the assignment it answers with, includes resolved. */
 export async function writeAssignment(
