@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { assignmentResource, authenticationChoice, requestOptions } from '../shared/descriptions';
+import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
 import { kantataOxTransport } from './transport';
@@ -37,7 +37,16 @@ export class KantataOx implements INodeType {
 			},
 		],
 		properties: [
-			authenticationChoice('Access Token', 'OAuth2'),
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Access Token', value: 'accessToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
 			assignmentResource,
 			...assignment.description,
 			requestOptions(kantataOxTransport.timeoutMs),

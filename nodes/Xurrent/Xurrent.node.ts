@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { assignmentResource, authenticationChoice, requestOptions } from '../shared/descriptions';
+import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
 import { xurrentTransport } from './transport';
@@ -38,7 +38,16 @@ export class Xurrent implements INodeType {
 			},
 		],
 		properties: [
-			authenticationChoice('Personal Access Token', 'OAuth2 (Client Credentials)'),
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Personal Access Token', value: 'accessToken' },
+					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
+				],
+				default: 'accessToken',
+			},
 			assignmentResource,
 			...assignment.description,
 			requestOptions(xurrentTransport.timeoutMs),

@@ -35,23 +35,6 @@ export function assignmentIdField(description: string): INodeProperties {
 	};
 }
 
-/**
- * The Authentication selector of a node with two credential types: a token (`accessToken`, the
- * default) and OAuth2 (`oAuth2`); the node's `credentials` show each type for its value.
- */
-export function authenticationChoice(tokenName: string, oAuth2Name: string): INodeProperties {
-	return {
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: tokenName, value: 'accessToken' },
-			{ name: oAuth2Name, value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	};
-}
-
 /** The Options collection of an operation (e.g. which related records to include). */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
