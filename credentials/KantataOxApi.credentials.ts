@@ -2,6 +2,8 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
 
 import { authenticateWith } from '../nodes/shared/credentialAuth';
 
+const defaultBaseUrl = 'https://api.mavenlink.com/api/v1';
+
 export class KantataOxApi implements ICredentialType {
 	name = 'kantataOxApi';
 
@@ -26,7 +28,7 @@ export class KantataOxApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.mavenlink.com/api/v1',
+			default: defaultBaseUrl,
 			description:
 				'The Kantata OX API root. Keep the default unless Kantata gave you another host; it must use https:// (http:// only for localhost).',
 		},
@@ -38,7 +40,8 @@ export class KantataOxApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Blank means the default, as in the node; the `authenticate` step refuses plain http.
+			baseURL: `={{($credentials.baseUrl || "${defaultBaseUrl}").trim().replace(/\\/+$/, "")}}`,
 			url: '/users/me.json',
 			headers: { Accept: 'application/json' },
 		},

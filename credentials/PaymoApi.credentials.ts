@@ -2,6 +2,8 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
 
 import { authenticateWith } from '../nodes/shared/credentialAuth';
 
+const defaultBaseUrl = 'https://app.paymoapp.com/api';
+
 export class PaymoApi implements ICredentialType {
 	name = 'paymoApi';
 
@@ -26,7 +28,7 @@ export class PaymoApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://app.paymoapp.com/api',
+			default: defaultBaseUrl,
 			description:
 				'The Paymo API root. Keep the default unless you use a proxy or a test server; it must use https:// (http:// only for localhost).',
 		},
@@ -39,7 +41,8 @@ export class PaymoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Blank means the default, as in the node; the `authenticate` step refuses plain http.
+			baseURL: `={{($credentials.baseUrl || "${defaultBaseUrl}").trim().replace(/\\/+$/, "")}}`,
 			url: '/me',
 			headers: { Accept: 'application/json' },
 		},

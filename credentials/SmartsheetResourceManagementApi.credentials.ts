@@ -58,8 +58,9 @@ export class SmartsheetResourceManagementApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// As in the node: no region means US; the `authenticate` step refuses plain http.
 			baseURL:
-				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}',
+				'={{($credentials.region === "custom" ? $credentials.baseUrl || "" : $credentials.region || "https://api.rm.smartsheet.com/api/v1").trim().replace(/\\/+$/, "")}}',
 			url: '/users',
 			qs: { per_page: 1 },
 			headers: { Accept: 'application/json' },

@@ -43,8 +43,9 @@ export class XurrentApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
+			// The `authenticate` step refuses plain http, as the node does.
 			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.customUrl.replace(/\\/+$/, "") : $credentials.environment}}',
+				'={{($credentials.environment === "custom" ? $credentials.customUrl || "" : $credentials.environment).trim().replace(/\\/+$/, "")}}',
 			url: '/project_tasks',
 			qs: { per_page: 1, fields: 'id' },
 		},

@@ -41,6 +41,13 @@ export interface SandboxOptions {
 	rateLimit?: false | Partial<Record<VendorName, false | { limit: number; windowSeconds: number }>>;
 	maxLog?: number;
 	onRequest?: (entry: RequestLogEntry) => void;
+	quirks?: SandboxQuirks;
+}
+
+/** Behaviours of the real APIs that are off by default (sandbox/README.md). */
+export interface SandboxQuirks {
+	/** Next links as recorded: the scope echoed, page only; no per_page, from, to or with_phases. */
+	rm?: { strippedNextLinks?: boolean };
 }
 
 export interface SandboxVendors {
@@ -78,6 +85,7 @@ export interface Sandbox {
 		}>,
 	): void;
 	setLatency(ms: number | [number, number]): void;
+	setQuirks(quirks?: SandboxQuirks): void;
 	/** One authorised request against a vendor's data, without HTTP (path below the vendor's mount). */
 	direct(
 		vendor: VendorName,

@@ -66,6 +66,8 @@ function route(pathname) {
  * @param {false|object} [options.rateLimit] per vendor { limit, windowSeconds } or false; false switches all off
  * @param {number} [options.maxLog=100000]   request-log entries kept (oldest dropped first)
  * @param {(entry: object) => void} [options.onRequest] called with each log entry
+ * @param {object} [options.quirks]          per vendor, real-API behaviours that are off by default,
+ *                                           e.g. { rm: { strippedNextLinks: true } } (README)
  */
 async function createSandbox(options = {}) {
 	const seed = options.seed ?? 1;
@@ -73,6 +75,7 @@ async function createSandbox(options = {}) {
 	const faults = createFaults(options.faults, seed);
 	const latencyRandom = createRandom(`latency:${seed}`);
 	let latency = options.latencyMs ?? 0;
+	let quirks = options.quirks ?? {};
 	const requests = [];
 	const state = {};
 	const limiters = {};
@@ -188,6 +191,7 @@ async function createSandbox(options = {}) {
 			headers: req.headers,
 			body: parsed.value,
 			origin,
+			quirks: quirks[vendor.name] ?? {},
 		};
 		ctx.auth = vendor.authenticate(ctx);
 		entry.auth = ctx.auth;
@@ -317,6 +321,10 @@ async function createSandbox(options = {}) {
 		setLatency(ms) {
 			latency = ms;
 		},
+		/** Replaces the quirks option, e.g. { rm: { strippedNextLinks: true } }. */
+		setQuirks(next = {}) {
+			quirks = next;
+		},
 		/**
 		 * Runs one authorised request against a vendor's data without HTTP, synchronously: a test
 		 * can change the data between two pages of a client's list (e.g. from `onRequest`).
@@ -334,6 +342,7 @@ async function createSandbox(options = {}) {
 				headers: { accept: 'application/json', 'content-type': 'application/json' },
 				body,
 				origin,
+				quirks: quirks[vendor.name] ?? {},
 				auth: { present: true, valid: true, tokenValid: true },
 			});
 		},

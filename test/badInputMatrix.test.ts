@@ -52,7 +52,7 @@ const vendors: Record<VendorName, Vendor> = {
 				endsAt: '2026-01-31',
 			},
 			update: { operation: 'update', assignmentId: '1', updateFields: { note: 'x' } },
-			delete: { operation: 'delete', assignmentId: '1' },
+			delete: { operation: 'delete', assignmentId: '1', userId: '30256' },
 		},
 	},
 	xurrent: {

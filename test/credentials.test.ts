@@ -50,7 +50,11 @@ function filled(type: ICredentialType): ICredentialDataDecryptedObject {
  */
 async function applied(type: ICredentialType, data: ICredentialDataDecryptedObject) {
 	if (typeof type.authenticate === 'function') {
-		const options = await type.authenticate(data, { url: '/probe', qs: {}, headers: {} });
+		const options = await type.authenticate(data, {
+			url: 'https://api.example.com/probe',
+			qs: {},
+			headers: {},
+		});
 		const { headers, auth, ...elsewhere } = options;
 		return { sent: { headers, auth }, elsewhere };
 	}

@@ -7,8 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assignmentResource, requestOptions } from '../shared/descriptions';
-import { route } from '../shared/router';
-import { createTransport } from '../shared/transport/createTransport';
+import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
 import { kantataOxTransport } from './transport';
 
@@ -55,10 +54,6 @@ export class KantataOx implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(
-			this,
-			{ assignment: assignment.operations },
-			createTransport(this, kantataOxTransport),
-		);
+		return await executeAssignments(this, assignment.operations, kantataOxTransport);
 	}
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { requireRecord } from '../shared/records';
 
 type RecordMap = Record<string, IDataObject>;
 
@@ -50,23 +51,16 @@ function resolve(record: IDataObject, data: IDataObject): IDataObject {
 }
 
 /** The one assignment of a get/create/update answer. */
-export function singleAssignment(
+export const singleAssignment = (
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	body: unknown,
 	id: string | undefined,
-): IDataObject {
-	const [assignment] = assignmentsOf(body);
-	if (!assignment) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Kantata OX answered without the assignment${id ? ` ${id}` : ''} [item ${itemIndex}]`,
-			{
-				itemIndex,
-				description:
-					'The response held no assignment record. Check the ID and that the assignment is in an unarchived project and task.',
-			},
-		);
-	}
-	return assignment;
-}
+): IDataObject =>
+	requireRecord(ctx, itemIndex, assignmentsOf(body)[0], {
+		service: 'Kantata OX',
+		noun: 'assignment',
+		id,
+		description:
+			'The response held no assignment record. Check the ID and that the assignment is in an unarchived project and task.',
+	});

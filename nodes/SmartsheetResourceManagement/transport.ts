@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { nextLinkInBody } from '../shared/transport/pagination';
 import { windowPacer } from '../shared/transport/pacing';
-import type { TransportConfig } from '../shared/transport/types';
+import type { PaginationStrategy, TransportConfig } from '../shared/transport/types';
 
 const usApi = 'https://api.rm.smartsheet.com/api/v1';
 
@@ -38,8 +37,28 @@ export const smartsheetRmTransport: TransportConfig = {
 
 export const maxPageSize = 1000;
 
-/** `per_page` on the first request; then `paging.next` (a relative link) until it is null. */
-export const smartsheetRmPages = nextLinkInBody('per_page', (body) => {
-	const paging = ((body ?? {}) as IDataObject).paging as IDataObject | undefined;
-	return paging?.next;
-});
+/** The `page` a next link names, if it names a whole number. */
+function pageOfLink(link: string): number | undefined {
+	const match = /[?&]page=(\d+)(?:&|#|$)/.exec(link);
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * `per_page` on the first request; then, while `paging.next` is set, the same path and query with
+ * the next page number. The link itself is not requested: a real one carries the scope and the
+ * page only (`…/projects/183760/assignments?assignable_id=183760&page=1`), without per_page,
+ * from, to, with_phases or fields, and a base URL behind a path prefix would lose its prefix.
+ */
+export const smartsheetRmPages: PaginationStrategy = {
+	first: (pageSize) => ({ per_page: pageSize }),
+	next(page) {
+		const link = (((page.response.body ?? {}) as IDataObject).paging as IDataObject | undefined)
+			?.next;
+		if (typeof link !== 'string' || link === '' || page.items.length === 0) return undefined;
+		const current = Number(page.request.qs?.page ?? 1);
+		const linked = pageOfLink(link);
+		// A link that does not move forward would read the same page again: take the next one.
+		const number = linked !== undefined && linked > current ? linked : current + 1;
+		return { ...page.request, qs: { ...page.request.qs, page: number } };
+	},
+};

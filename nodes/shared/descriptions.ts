@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './concurrency';
+import type { OperationHandler } from './router';
 
 /** The Return All / Limit pair every Get Many shares; the operation adds its own display options. */
 export const returnAllAndLimit: INodeProperties[] = [
@@ -32,6 +33,18 @@ export function assignmentIdField(description: string): INodeProperties {
 		default: '',
 		placeholder: 'e.g. 12345',
 		description,
+	};
+}
+
+/** The Options collection of an operation (e.g. which related records to include). */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
 	};
 }
 
@@ -89,6 +102,35 @@ export function requestOptions(defaultTimeoutMs: number): INodeProperties {
 				description:
 					'How many input items may have requests in flight at once (1 sends them one after the other). Output order and pairing stay the same; the node slows down by itself when the service answers 429 or reports its rate limit as spent.',
 			},
+		],
+	};
+}
+
+/** One operation's module: what it shows in the node and what it does for one item. */
+export interface OperationModule<Client> {
+	description: INodeProperties[];
+	execute: OperationHandler<Client>;
+}
+
+/**
+ * The Assignment resource of a node from its operation modules: the Operation selector (the
+ * vendor's texts), any notices for every operation, then each operation's fields; and the
+ * handler of each operation, by the same keys.
+ */
+export function assignmentActions<Client, Name extends string>(
+	modules: Record<Name, OperationModule<Client>>,
+	options: INodePropertyOptions[],
+	notices: INodeProperties[] = [],
+) {
+	const entries = Object.entries(modules) as Array<[Name, OperationModule<Client>]>;
+	return {
+		operations: Object.fromEntries(
+			entries.map(([name, module]) => [name, module.execute]),
+		) as Record<Name, OperationHandler<Client>>,
+		description: [
+			assignmentOperation(options),
+			...notices,
+			...entries.flatMap(([, module]) => module.description),
 		],
 	};
 }

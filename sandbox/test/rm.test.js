@@ -55,6 +55,27 @@ describe('collections', () => {
 		expect(new Set(seen).size).toBe(2500);
 	});
 
+	it('with the strippedNextLinks quirk, links carry the scope and page only, as recorded', async () => {
+		sandbox().setQuirks({ rm: { strippedNextLinks: true } });
+		try {
+			const project = fx().projectId + 2;
+			const res = await get(
+				`/projects/${project}/assignments?per_page=1&from=2024-01-01&with_phases=true`,
+			);
+			expect(res.body.paging.self).toBe(
+				`/rm/api/v1/projects/${project}/assignments?assignable_id=${project}&page=1`,
+			);
+			expect(res.body.paging.next).toBe(
+				`/rm/api/v1/projects/${project}/assignments?assignable_id=${project}&page=2`,
+			);
+		} finally {
+			sandbox().setQuirks({});
+		}
+		expect((await get('/assignments?per_page=1')).body.paging.next).toBe(
+			'/rm/api/v1/assignments?per_page=1&page=2',
+		);
+	});
+
 	it('caps per_page at 1000 and answers a page past the end with empty data and next null', async () => {
 		expect((await get('/assignments?per_page=5000')).body.paging.per_page).toBe(1000);
 		const past = await get('/assignments?per_page=1000&page=9');
@@ -228,7 +249,8 @@ describe('single objects', () => {
 	});
 
 	it('hard-deletes with 200 and an empty body; the assignment is gone', async () => {
-		const a = [...sandbox().state.rm.assignments.values()][3];
+		const { assignments, users } = sandbox().state.rm;
+		const a = [...assignments.values()].filter((x) => users.has(x.user_id))[3];
 		const res = await call(`${base()}/users/${a.user_id}/assignments/${a.id}`, {
 			method: 'DELETE',
 			headers: auth.rm,
@@ -237,6 +259,34 @@ describe('single objects', () => {
 		expect(res.text).toBe('');
 		expect(res.headers.get('content-length')).toBe('0');
 		expect((await get(`/assignments/${a.id}`)).status).toBe(404);
+	});
+
+	it('serves only the documented routes: no unscoped DELETE, no placeholder under /users', async () => {
+		const { assignments, placeholders } = sandbox().state.rm;
+		const ofPlaceholder = [...assignments.values()].find((a) => placeholders.has(a.user_id));
+		const byProject = [...assignments.values()].find((a) => !placeholders.has(a.user_id));
+		const p = ofPlaceholder.user_id;
+		const del = (path) => call(`${base()}${path}`, { method: 'DELETE', headers: auth.rm });
+		// Undocumented: answered 404 and nothing changes.
+		expect((await del(`/assignments/${byProject.id}`)).status).toBe(404);
+		expect((await get(`/users/${p}/assignments`)).status).toBe(404);
+		expect((await get(`/users/${p}/assignments/${ofPlaceholder.id}`)).status).toBe(404);
+		expect((await del(`/users/${p}/assignments/${ofPlaceholder.id}`)).status).toBe(404);
+		const body = { assignable_id: fx().projectId, starts_at: '2026-01-05', ends_at: '2026-01-09' };
+		expect((await send('POST', `/users/${p}/assignments`, body)).status).toBe(404);
+		expect(assignments.has(byProject.id)).toBe(true);
+		// Documented: placeholder routes, the project route, and a placeholder ID as user_id.
+		const created = await send('POST', `/placeholder_resources/${p}/assignments`, body);
+		expect(created.status).toBe(200);
+		expect(created.body.user_id).toBe(p);
+		const asUserId = await send('POST', '/assignments', { ...body, user_id: p, subtasks: [] });
+		expect(asUserId.body.data[0].user_id).toBe(p);
+		expect((await del(`/placeholder_resources/${p}/assignments/${created.body.id}`)).status).toBe(
+			200,
+		);
+		const project = byProject.assignable_id;
+		expect((await del(`/projects/${project}/assignments/${byProject.id}`)).status).toBe(200);
+		expect(assignments.has(byProject.id)).toBe(false);
 	});
 
 	it('answers malformed JSON with 400 and the documented message', async () => {

@@ -56,8 +56,14 @@ beforeEach(() => jest.mocked(sleep).mockClear());
 describe('credential', () => {
 	test('sends the key as Basic user name, tests with GET /me on the overridable base URL', async () => {
 		const credential = new PaymoApi();
-		const applied = await credential.authenticate({ apiKey: 'key-1' }, { url: '/me', headers: {} });
+		// The test request's shape: base URL and path apart (an https base URL, or it is refused).
+		const baseURL = 'https://app.paymoapp.com/api';
+		const applied = await credential.authenticate(
+			{ apiKey: 'key-1' },
+			{ baseURL, url: '/me', headers: {} },
+		);
 		expect(applied).toEqual({
+			baseURL,
 			url: '/me',
 			headers: {},
 			auth: { username: 'key-1', password: 'X' },

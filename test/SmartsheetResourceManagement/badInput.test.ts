@@ -21,7 +21,7 @@ const cases: Array<[string, Parameters, string]> = [
 	],
 	[
 		'ID from an empty expression',
-		{ operation: 'delete', assignmentId: '={{ $json.missing }}' },
+		{ operation: 'delete', assignmentId: '={{ $json.missing }}', userId: '30256' },
 		'Assignment ID is empty [item 0]',
 	],
 	[
@@ -29,7 +29,11 @@ const cases: Array<[string, Parameters, string]> = [
 		{ operation: 'get', scope: 'none', assignmentId: 'abc' },
 		'Assignment ID must be a positive whole number, got "abc" [item 0]',
 	],
-	['ID with a slash', { operation: 'delete', assignmentId: '1/../2' }, 'got "1/../2" [item 0]'],
+	[
+		'ID with a slash',
+		{ operation: 'delete', assignmentId: '1/../2', userId: '30256' },
+		'got "1/../2" [item 0]',
+	],
 	[
 		'ID with a query',
 		{ operation: 'get', scope: 'none', assignmentId: '1?auth=x' },
@@ -210,7 +214,7 @@ describe('Smartsheet RM › bad input sends no request', () => {
 
 	it('names the failing item among several', async () => {
 		const result = await run(
-			{ operation: 'delete', assignmentId: '={{ $json.id }}' },
+			{ operation: 'delete', assignmentId: '={{ $json.id }}', userId: '30256' },
 			{ items: [{ id: 'x' }, { id: '1' }] },
 		);
 		expect(result.error?.message).toBe(

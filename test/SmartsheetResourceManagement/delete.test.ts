@@ -12,22 +12,31 @@ describe('Smartsheet RM › Delete', () => {
 		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 186882 }]);
 	});
 
-	it('without a user ID: DELETE /assignments/{id}', async () => {
-		api().delete('/api/v1/assignments/186882').reply(200);
-		const result = await run({ operation: 'delete', assignmentId: 186882, userId: '' });
+	it('through a project: DELETE /projects/{project}/assignments/{id}', async () => {
+		api().delete('/api/v1/projects/183760/assignments/186882').reply(200);
+		const result = await run({
+			operation: 'delete',
+			assignmentId: 186882,
+			scope: 'project',
+			projectId: '183760',
+		});
 		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 186882 }]);
 	});
 
 	it('accepts 204 as well', async () => {
-		api().delete('/api/v1/assignments/9').reply(204);
-		const result = await run({ operation: 'delete', assignmentId: '9' });
+		api().delete('/api/v1/users/5/assignments/9').reply(204);
+		const result = await run({ operation: 'delete', assignmentId: '9', userId: '5' });
 		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 9 }]);
 	});
 
 	it('is retried after a 503', async () => {
 		jest.mocked(sleep).mockClear();
-		api().delete('/api/v1/assignments/9').reply(503).delete('/api/v1/assignments/9').reply(200);
-		const result = await run({ operation: 'delete', assignmentId: '9' });
+		api()
+			.delete('/api/v1/users/5/assignments/9')
+			.reply(503)
+			.delete('/api/v1/users/5/assignments/9')
+			.reply(200);
+		const result = await run({ operation: 'delete', assignmentId: '9', userId: '5' });
 		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 9 }]);
 		expect(jest.mocked(sleep)).toHaveBeenCalledTimes(1);
 	});

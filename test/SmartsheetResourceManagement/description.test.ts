@@ -45,11 +45,13 @@ describe('Smartsheet RM › credential', () => {
 	it('keeps the token in a password field and sends it only as the `auth` header', async () => {
 		expect(credential.name).toBe('smartsheetResourceManagementApi');
 		expect(property('apiToken').typeOptions?.password).toBe(true);
+		const baseURL = 'https://api.rm.smartsheet.com/api/v1';
 		const applied = await credential.authenticate(
 			{ apiToken: 'dummy-rm-description' },
-			{ url: '/users', qs: { per_page: 1 }, headers: { Accept: 'application/json' } },
+			{ baseURL, url: '/users', qs: { per_page: 1 }, headers: { Accept: 'application/json' } },
 		);
 		expect(applied).toEqual({
+			baseURL,
 			url: '/users',
 			qs: { per_page: 1 },
 			headers: { Accept: 'application/json', auth: 'dummy-rm-description' },

@@ -28,9 +28,9 @@ describe('Smartsheet RM › errors', () => {
 
 	it('403 without reasons: the vendor message, and the permission hint', async () => {
 		api()
-			.delete('/api/v1/assignments/1')
+			.delete('/api/v1/users/30256/assignments/1')
 			.reply(403, { message: 'accessing account level bill rates' });
-		const result = await run({ operation: 'delete', assignmentId: '1' });
+		const result = await run({ operation: 'delete', assignmentId: '1', userId: '30256' });
 		expect(result.error?.message).toBe('accessing account level bill rates');
 		expect(result.error?.description).toContain('may not change this record');
 	});

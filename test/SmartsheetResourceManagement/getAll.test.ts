@@ -131,14 +131,14 @@ describe('Smartsheet RM › Get Many', () => {
 		expect(result.items).toHaveLength(1);
 	});
 
-	it('placeholder scope: /placeholder_resources/{id}/assignments, following its next link', async () => {
+	it('placeholder scope: /placeholder_resources/{id}/assignments, on to the page its next link names', async () => {
 		const path = '/api/v1/placeholder_resources/77/assignments';
 		api()
 			.get(path)
 			.query({ per_page: '1000' })
 			.reply(200, page(records(1, 2), { next: `${path}?placeholder_id=77&per_page=1000&page=2` }))
 			.get(path)
-			.query({ placeholder_id: '77', per_page: '1000', page: '2' })
+			.query({ per_page: '1000', page: '2' })
 			.reply(200, page(records(3, 1), { page: 2 }));
 		const result = await run({
 			operation: 'getAll',
@@ -188,15 +188,17 @@ describe('Smartsheet RM › Get Many', () => {
 		expect(result.items).toHaveLength(2);
 	});
 
-	it('refuses a next link to another host, so the token is not sent there', async () => {
+	it('never follows a next link to another host: only its page number is read, on the credential’s host', async () => {
 		api()
 			.get(list)
 			.query({ per_page: '1000' })
-			.reply(200, page(records(1, 1), { next: 'https://evil.example/api/v1/assignments?page=2' }));
+			.reply(200, page(records(1, 1), { next: 'https://evil.example/api/v1/assignments?page=2' }))
+			.get(list)
+			.query({ per_page: '1000', page: '2' })
+			.reply(200, page(records(2, 1), { page: 2 }));
 		const result = await run({ operation: 'getAll', scope: 'all', returnAll: true });
-		expect(result.error?.message).toBe(
-			'The service sent a next-page link to another host (https://evil.example)',
-		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(2);
 	});
 
 	it('waits out an exhausted rate-limit window before the next page', async () => {

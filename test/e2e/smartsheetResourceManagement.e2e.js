@@ -5,7 +5,7 @@
 // The workflow is one chain (every node after "List All" runs once): the three Get Many scopes
 // read the seed, three Creates (one per allocation mode) write to the fixture project 183760 and
 // its phase 183761 (empty in the seed), then Get in each scope, Get Many by project and by
-// placeholder, Update, Delete by user route and by ID alone, a Get of the deleted record (404,
+// placeholder, Update, Delete by user route and by placeholder route, a Get of the deleted record (404,
 // continued) and a last Get Many of the project with its phases.
 
 const assert = require('node:assert/strict');
@@ -202,7 +202,7 @@ module.exports = {
 			assert.equal(posts[0].status, 200);
 		},
 
-		'create fixed for a placeholder: POST /users/900001/assignments with fixed_hours only'({
+		'create fixed for a placeholder: POST /placeholder_resources/900001/assignments with fixed_hours only'({
 			output,
 			requests,
 			prepared,
@@ -219,7 +219,9 @@ module.exports = {
 			assert.equal(created.status_option_id, null);
 			assert.equal(created.description, null);
 			const posts = requests.filter(
-				(r) => r.method === 'POST' && r.path === `${PREFIX}/users/${PLACEHOLDER}/assignments`,
+				(r) =>
+					r.method === 'POST' &&
+					r.path === `${PREFIX}/placeholder_resources/${PLACEHOLDER}/assignments`,
 			);
 			assert.equal(posts.length, 1);
 			assert.deepEqual(posts[0].body, {
@@ -315,7 +317,7 @@ module.exports = {
 			assert.equal(puts[0].status, 200);
 		},
 
-		'delete by user route and by ID alone: 200, {deleted, id}, gone from the sandbox, next Get 404s'({
+		'delete by user route and by placeholder route: 200, {deleted, id}, gone from the sandbox, next Get 404s'({
 			output,
 			node,
 			requests,
@@ -324,13 +326,13 @@ module.exports = {
 		}) {
 			const { percent, hours, fixed } = prepared.created;
 			assert.deepEqual(output('Delete'), [{ deleted: true, id: percent }]);
-			assert.deepEqual(output('Delete Unscoped'), [{ deleted: true, id: fixed }]);
+			assert.deepEqual(output('Delete By Placeholder'), [{ deleted: true, id: fixed }]);
 			const deletes = requests.filter((r) => r.method === 'DELETE');
 			assert.deepEqual(
 				deletes.map((r) => [r.path, r.status]),
 				[
 					[`${PREFIX}/users/${USER}/assignments/${percent}`, 200],
-					[`${PREFIX}/assignments/${fixed}`, 200],
+					[`${PREFIX}/placeholder_resources/${PLACEHOLDER}/assignments/${fixed}`, 200],
 				],
 			);
 			const state = sandbox.state.rm.assignments;
@@ -381,7 +383,7 @@ module.exports = {
 					`GET ${PREFIX}/users/${USER}/assignments 200`,
 					`POST ${PREFIX}/users/${USER}/assignments 200`,
 					`POST ${list} 200`,
-					`POST ${PREFIX}/users/${PLACEHOLDER}/assignments 200`,
+					`POST ${PREFIX}/placeholder_resources/${PLACEHOLDER}/assignments 200`,
 					`GET ${list}/${percent} 200`,
 					`GET ${PREFIX}/users/${USER}/assignments/${hours} 200`,
 					`GET ${PREFIX}/projects/${PROJECT}/assignments/${fixed} 200`,
@@ -389,7 +391,7 @@ module.exports = {
 					`GET ${PREFIX}/placeholder_resources/${PLACEHOLDER}/assignments 200`,
 					`PUT ${list}/${percent} 200`,
 					`DELETE ${PREFIX}/users/${USER}/assignments/${percent} 200`,
-					`DELETE ${list}/${fixed} 200`,
+					`DELETE ${PREFIX}/placeholder_resources/${PLACEHOLDER}/assignments/${fixed} 200`,
 					`GET ${list}/${percent} 404`,
 					`GET ${PREFIX}/projects/${PROJECT}/assignments 200`,
 				],

@@ -19,11 +19,14 @@ function authenticate(ctx) {
 
 // ---------------------------------------------------------------- scopes
 
-/** The scope a path names: all, one user/placeholder, one project, or one placeholder. */
+/**
+ * The scope a path names: all, one user, one project, or one placeholder. A placeholder is
+ * documented under /placeholder_resources only, so /users/<placeholder id> is not found.
+ */
 function scopeOf(state, kind, rawId) {
 	const id = Number(rawId);
 	if (kind === 'users') {
-		if (!state.users.has(id) && !state.placeholders.has(id)) return undefined;
+		if (!state.users.has(id)) return undefined;
 		return { kind, id, param: 'user_id', path: `/users/${id}`, has: (a) => a.user_id === id };
 	}
 	if (kind === 'placeholder_resources') {
@@ -53,13 +56,24 @@ function scopeOf(state, kind, rawId) {
 
 // ---------------------------------------------------------------- reading
 
-/** `{data, paging}`; links are relative paths with the scope written into the query. */
+/**
+ * `{data, paging}`; links are relative paths with the scope written into the query. With the
+ * `strippedNextLinks` quirk they are as recorded from the real API
+ * (`/api/v1/projects/183760/assignments?assignable_id=183760&page=1`): the scope and the page
+ * only, without per_page or the filters the client sent.
+ */
 function page(ctx, records, basePath, params) {
 	const perPage = Math.min(MAX_PER_PAGE, Math.max(1, whole(ctx.query.per_page) ?? 20));
 	const number = Math.max(1, whole(ctx.query.page) ?? 1);
 	const from = (number - 1) * perPage;
+	const stripped = ctx.quirks?.strippedNextLinks === true;
 	const link = (p) => {
-		const qs = new URLSearchParams({ ...params, per_page: String(perPage), page: String(p) });
+		const kept = stripped ? { ...params.scope } : { ...params.scope, ...params.filters };
+		const qs = new URLSearchParams({
+			...kept,
+			...(stripped ? {} : { per_page: String(perPage) }),
+			page: String(p),
+		});
 		return `${ctx.prefix}${basePath}?${qs}`;
 	};
 	return json(200, {
@@ -91,10 +105,10 @@ function listAssignments(ctx, scope) {
 		if (query.to && a.starts_at > query.to) continue;
 		records.push(a);
 	}
-	const params = {};
-	if (scope.param) params[scope.param] = String(scope.id);
+	const params = { scope: {}, filters: {} };
+	if (scope.param) params.scope[scope.param] = String(scope.id);
 	for (const key of ['from', 'to', 'with_phases'])
-		if (query[key] !== undefined) params[key] = query[key];
+		if (query[key] !== undefined) params.filters[key] = query[key];
 	return page(ctx, records, `${scope.path}/assignments`, params);
 }
 
@@ -238,9 +252,22 @@ function update(ctx, record) {
 
 // ---------------------------------------------------------------- routing
 
+/**
+ * Which scopes serve one assignment, per method, as documented: show through all, users and
+ * projects; update through all (users and projects recorded too) and placeholders ("made,
+ * updated, and removed" through placeholder_resources); delete only scoped ("Remove an
+ * Assignment for a User", the same on projects, and placeholders). Anything else is not found.
+ */
+const SINGLE_ROUTES = {
+	GET: ['all', 'users', 'projects'],
+	PUT: ['all', 'users', 'projects', 'placeholder_resources'],
+	DELETE: ['users', 'projects', 'placeholder_resources'],
+};
+const documented = (method, kind) => SINGLE_ROUTES[method]?.includes(kind) ?? false;
+
 function collection(ctx, map, basePath) {
 	if (ctx.method !== 'GET') return notFound();
-	return page(ctx, [...map.values()], basePath, {});
+	return page(ctx, [...map.values()], basePath, { scope: {}, filters: {} });
 }
 
 function handle(ctx) {
@@ -270,6 +297,7 @@ function handle(ctx) {
 		const record = state.assignments.get(Number(rest[1]));
 		if (!/^\d+$/.test(rest[1]) || !record || !(scope.has(record) || scope.phases?.(record)))
 			return notFound();
+		if (!documented(method, scope.kind)) return notFound();
 		if (method === 'GET') return json(200, record);
 		if (method === 'PUT') return update(ctx, record);
 		if (method === 'DELETE') {

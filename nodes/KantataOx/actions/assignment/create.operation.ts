@@ -3,14 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
 import { inputError, readId } from '../../../shared/validate';
-import { singleAssignment } from '../../envelope';
-import {
-	assignmentBody,
-	externalReferenceField,
-	includeOption,
-	includeQuery,
-	writableFields,
-} from './fields';
+import { assignmentBody, writableFields } from './fields';
+import { stateFields, writeAssignment, writeOptions } from './write';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,33 +23,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Current',
-				name: 'current',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the assignment is active',
-			},
-			{
-				displayName: 'Estimated Minutes',
-				name: 'estimatedMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes the assignee is estimated to work on the task',
-			},
-			externalReferenceField,
-		],
+		options: [...stateFields('Whether the assignment is active')],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeOption],
-	},
+	writeOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -79,12 +49,9 @@ export async function execute(
 			'An assignment needs a user (Assignee ID) or a project resource (Resource ID) to assign the task to.',
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await transport.request(itemIndex, {
+	return await writeAssignment(this, itemIndex, transport, {
 		method: 'POST',
 		path: '/assignments',
-		qs: includeQuery(this, itemIndex, options.include as string[], undefined),
 		body: { assignment: { story_id: Number(storyId), ...assignment } },
 	});
-	return singleAssignment(this, itemIndex, response.body, undefined);
 }

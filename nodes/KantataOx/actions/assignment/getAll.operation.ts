@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import type { RangeEnd } from '../../../shared/validate';
 import { checkDate, checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
@@ -9,15 +9,8 @@ import { assignmentsOf } from '../../envelope';
 import { kantataPages, maxPageSize } from '../../transport';
 import { includeOption, includeQuery } from './fields';
 
-const idFilter = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-});
-
-const textFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+/** A text filter (IDs too: the query checks them); defaults to empty, which sends nothing. */
+const stringFilter = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -34,7 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			idFilter('Assignee ID', 'assigneeId', 'Only assignments of this user'),
+			stringFilter('Assignee ID', 'assigneeId', 'Only assignments of this user'),
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -49,37 +42,37 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only assignments created before this time',
 			},
-			textFilter(
+			stringFilter(
 				'External Reference External Message',
 				'externalReferenceExternalMessage',
 				'Only assignments whose external reference has exactly this external message',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference External Status',
 				'externalReferenceExternalStatus',
 				'Only assignments whose external record has this status',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference Service Model',
 				'externalReferenceServiceModel',
 				'Only assignments whose external record is of this type',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference Service Model Ref',
 				'externalReferenceServiceModelRef',
 				'Only assignments linked to this external record ID',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference Service Model Refs',
 				'externalReferenceServiceModelRefs',
 				'Only assignments linked to these external record IDs (comma-separated, up to 200)',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference Service Name',
 				'externalReferenceServiceName',
 				'Only assignments with an external reference from this service',
 			),
-			textFilter(
+			stringFilter(
 				'External Reference Status',
 				'externalReferenceStatus',
 				'Only assignments whose integration status is this, e.g. successful or fail',
@@ -115,7 +108,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include assignments to unnamed resources (placeholders)',
 			},
-			textFilter(
+			stringFilter(
 				'Only IDs',
 				'only',
 				'Return only these assignment IDs (comma-separated), e.g. 5,6,7',
@@ -128,7 +121,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to return only assignments the user can view and plan daily scheduled hours for',
 			},
-			idFilter('Resource ID', 'resourceId', 'Only assignments of this project resource'),
+			stringFilter('Resource ID', 'resourceId', 'Only assignments of this project resource'),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -141,7 +134,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Uncurrent (Unassigned)', value: 'uncurrent' },
 				],
 			},
-			idFilter('Story ID', 'storyId', 'Only assignments of this task'),
+			stringFilter('Story ID', 'storyId', 'Only assignments of this task'),
 			{
 				displayName: 'Updated After',
 				name: 'updatedAfter',
@@ -156,38 +149,31 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only assignments updated before this time',
 			},
-			textFilter(
+			stringFilter(
 				'Without External Reference Service Name',
 				'withoutExternalReferenceServiceName',
 				'Only assignments without an external reference from this service',
 			),
-			idFilter('Workspace ID', 'workspaceId', 'Only assignments in this project'),
+			stringFilter('Workspace ID', 'workspaceId', 'Only assignments in this project'),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			includeOption,
-			{
-				displayName: 'Order',
-				name: 'order',
-				type: 'options',
-				default: 'created_at:asc',
-				description:
-					'Sort order. Oldest first is the default because new assignments then land on the last page, so records created while the node pages through the list cannot shift pages into duplicates or gaps.',
-				options: [
-					{ name: 'Created At, Oldest First', value: 'created_at:asc' },
-					{ name: 'Created At, Newest First', value: 'created_at:desc' },
-					{ name: 'Updated At, Oldest First', value: 'updated_at:asc' },
-					{ name: 'Updated At, Newest First', value: 'updated_at:desc' },
-				],
-			},
-		],
-	},
+	optionsCollection([
+		includeOption,
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'options',
+			default: 'created_at:asc',
+			description:
+				'Sort order. Oldest first is the default because new assignments then land on the last page, so records created while the node pages through the list cannot shift pages into duplicates or gaps.',
+			options: [
+				{ name: 'Created At, Oldest First', value: 'created_at:asc' },
+				{ name: 'Created At, Newest First', value: 'created_at:desc' },
+				{ name: 'Updated At, Oldest First', value: 'updated_at:asc' },
+				{ name: 'Updated At, Newest First', value: 'updated_at:desc' },
+			],
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

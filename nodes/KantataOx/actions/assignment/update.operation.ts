@@ -4,14 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { assignmentIdField } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { inputError, readId } from '../../../shared/validate';
-import { singleAssignment } from '../../envelope';
-import {
-	assignmentBody,
-	externalReferenceField,
-	includeOption,
-	includeQuery,
-	writableFields,
-} from './fields';
+import { assignmentBody, writableFields } from './fields';
+import { stateFields, writeAssignment, writeOptions } from './write';
 
 const properties: INodeProperties[] = [
 	assignmentIdField('ID of the assignment to update'),
@@ -23,33 +17,12 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...writableFields('to move the assignment to'),
-			{
-				displayName: 'Current',
-				name: 'current',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the assignment is active. Set to false to unassign, true to assign again.',
-			},
-			{
-				displayName: 'Estimated Minutes',
-				name: 'estimatedMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Minutes the assignee is estimated to work on the task',
-			},
-			externalReferenceField,
+			...stateFields(
+				'Whether the assignment is active. Set to false to unassign, true to assign again.',
+			),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeOption],
-	},
+	writeOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -73,12 +46,10 @@ export async function execute(
 			'Add at least one field to change under Update Fields (the task of an assignment cannot be changed).',
 		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const response = await transport.request(itemIndex, {
+	return await writeAssignment(this, itemIndex, transport, {
 		method: 'PUT',
 		path: `/assignments/${id}`,
-		qs: includeQuery(this, itemIndex, options.include as string[], undefined),
 		body: { assignment },
+		id,
 	});
-	return singleAssignment(this, itemIndex, response.body, id);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assignmentIdField } from '../../../shared/descriptions';
+import { assignmentIdField, optionsCollection } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
@@ -9,14 +9,7 @@ import { includeOption, includeQuery } from './fields';
 
 const properties: INodeProperties[] = [
 	assignmentIdField('ID of the task assignment to get'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeOption],
-	},
+	optionsCollection([includeOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import type { RangeEnd } from '../../../shared/validate';
 import { checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
@@ -93,14 +93,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeOption],
-	},
+	optionsCollection([includeOption]),
 ];
 
 export const description = updateDisplayOptions(

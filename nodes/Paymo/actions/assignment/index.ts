@@ -1,24 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { assignmentOperation } from '../../../shared/descriptions';
-import type { AssignmentOperations } from '../../../shared/router';
-import type { Transport } from '../../../shared/transport/createTransport';
+import { assignmentActions } from '../../../shared/descriptions';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: AssignmentOperations<Transport> = {
-	getAll: getAll.execute,
-	get: get.execute,
-	create: create.execute,
-	update: update.execute,
-	delete: del.execute,
-};
-
-export const description: INodeProperties[] = [
-	assignmentOperation([
+export const { operations, description } = assignmentActions(
+	{ getAll, get, create, update, delete: del },
+	[
 		{
 			name: 'Create',
 			value: 'create',
@@ -49,18 +38,15 @@ export const description: INodeProperties[] = [
 			action: 'Update an assignment',
 			description: 'Move a task assignment to another user or task',
 		},
-	]),
-	{
-		displayName:
-			'Paymo allows about 5 requests per 5 seconds per API key. The node sends requests while Paymo reports some left (X-Ratelimit-Remaining), then waits one whole decay period (X-Ratelimit-Decay-Period); after a 429 it waits Retry-After and repeats the same request. Many pages or items therefore take about a second each.',
-		name: 'rateLimitNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { resource: ['assignment'] } },
-	},
-	...getAll.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
-];
+	],
+	[
+		{
+			displayName:
+				'Paymo allows about 5 requests per 5 seconds per API key. The node sends requests while Paymo reports some left (X-Ratelimit-Remaining), then waits one whole decay period (X-Ratelimit-Decay-Period); after a 429 it waits Retry-After and repeats the same request. Many pages or items therefore take about a second each.',
+			name: 'rateLimitNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { resource: ['assignment'] } },
+		},
+	],
+);

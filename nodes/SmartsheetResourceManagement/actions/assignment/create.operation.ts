@@ -9,20 +9,25 @@ import {
 	allocationFields,
 	checkDateOrder,
 	readDate,
+	scopeIdFields,
+	scopeRoute,
 	statusOptionIdField,
 	textFields,
 } from './fields';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 30256',
-		description: 'ID of the user or placeholder to assign',
+		// Placeholders have documented routes of their own (/placeholder_resources/{id}/…).
+		displayName: 'Assign To',
+		name: 'assignTo',
+		type: 'options',
+		default: 'user',
+		options: [
+			{ name: 'User', value: 'user', description: 'A person of the account' },
+			{ name: 'Placeholder', value: 'placeholder', description: 'A placeholder resource' },
+		],
 	},
+	...scopeIdFields(['user', 'placeholder'], 'assignTo'),
 	{
 		displayName: 'Assignable ID',
 		name: 'assignableId',
@@ -120,7 +125,7 @@ export async function execute(
 	itemIndex: number,
 	transport: Transport,
 ): Promise<IDataObject> {
-	const userId = readId(this, itemIndex, 'userId', 'User ID');
+	const assignee = scopeRoute(this, itemIndex, 'assignTo');
 	const assignableId = readId(this, itemIndex, 'assignableId', 'Assignable ID');
 	const start = readDate(
 		this,
@@ -153,15 +158,16 @@ export async function execute(
 		if (typeof fields[key] === 'string' && fields[key] !== '') body[key] = fields[key];
 	}
 	const subtasks = subtasksOf(this, itemIndex, fields);
+	// Only the unscoped route takes subtasks; a placeholder's ID is documented to work as user_id.
 	const response = subtasks.length
 		? await transport.request(itemIndex, {
 				method: 'POST',
 				path: '/assignments',
-				body: { user_id: Number(userId), ...body, subtasks },
+				body: { user_id: Number(assignee.id), ...body, subtasks },
 			})
 		: await transport.request(itemIndex, {
 				method: 'POST',
-				path: `/users/${userId}/assignments`,
+				path: `${assignee.prefix}/assignments`,
 				body,
 			});
 	return singleAssignment(this, itemIndex, response.body, undefined);

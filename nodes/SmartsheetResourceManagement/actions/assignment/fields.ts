@@ -13,14 +13,15 @@ const scopes: Record<string, { param: string; label: string; segment: string }> 
 	},
 };
 
+// A placeholder is reached through its own routes (/placeholder_resources/…), the documented way.
 const scopeIdDescriptions: Record<string, string> = {
-	userId: 'ID of the user (a placeholder ID works too)',
+	userId: 'ID of the user (for a placeholder, choose Placeholder)',
 	projectId: 'ID of the project',
 	placeholderId: 'ID of the placeholder',
 };
 
-/** The ID field each scope needs, shown only when that scope is chosen. */
-export const scopeIdFields = (scopeNames: string[]): INodeProperties[] =>
+/** The ID field each scope needs, shown only when that scope is chosen in `selector`. */
+export const scopeIdFields = (scopeNames: string[], selector = 'scope'): INodeProperties[] =>
 	scopeNames.map((scope) => {
 		const { param, label } = scopes[scope];
 		return {
@@ -30,15 +31,18 @@ export const scopeIdFields = (scopeNames: string[]): INodeProperties[] =>
 			required: true,
 			default: '',
 			placeholder: 'e.g. 30256',
-			displayOptions: { show: { scope: [scope] } },
+			displayOptions: { show: { [selector]: [scope] } },
 			description: scopeIdDescriptions[param],
 		};
 	});
 
-/** `/users/5` for a user scope, '' for none; the ID is checked so it cannot change the path. */
-export function scopePrefix(ctx: IExecuteFunctions, itemIndex: number): string {
-	const scope = ctx.getNodeParameter('scope', itemIndex) as string;
-	if (scope === 'all' || scope === 'none') return '';
+/** The scope chosen in `selector`: its checked ID and its route prefix, e.g. `/users/5`. */
+export function scopeRoute(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	selector: string,
+): { id: string; prefix: string } {
+	const scope = ctx.getNodeParameter(selector, itemIndex) as string;
 	const spec = scopes[scope];
 	if (!spec) {
 		throw inputError(
@@ -48,7 +52,18 @@ export function scopePrefix(ctx: IExecuteFunctions, itemIndex: number): string {
 			'Choose one of the listed scopes.',
 		);
 	}
-	return `/${spec.segment}/${readId(ctx, itemIndex, spec.param, spec.label)}`;
+	const id = readId(ctx, itemIndex, spec.param, spec.label);
+	return { id, prefix: `/${spec.segment}/${id}` };
+}
+
+/**
+ * `/users/5` for a user scope, '' for none (unless the operation has no documented unscoped
+ * route); the ID is checked so it cannot change the path.
+ */
+export function scopePrefix(ctx: IExecuteFunctions, itemIndex: number, unscoped = true): string {
+	const scope = ctx.getNodeParameter('scope', itemIndex) as string;
+	if (unscoped && (scope === 'all' || scope === 'none')) return '';
+	return scopeRoute(ctx, itemIndex, 'scope').prefix;
 }
 
 /** A date as the API wants it (YYYY-MM-DD); a date-time keeps the day it was written with. */

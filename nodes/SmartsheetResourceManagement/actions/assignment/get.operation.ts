@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'User',
 				value: 'user',
-				description: 'Only if it belongs to this user or placeholder',
+				description: 'Only if it belongs to this user (for a placeholder’s, use No Scope)',
 			},
 		],
 	},

@@ -1,24 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { assignmentOperation } from '../../../shared/descriptions';
-import type { Transport } from '../../../shared/transport/createTransport';
-import type { AssignmentOperations } from '../../../shared/router';
+import { assignmentActions } from '../../../shared/descriptions';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: AssignmentOperations<Transport> = {
-	getAll: getAll.execute,
-	get: get.execute,
-	create: create.execute,
-	update: update.execute,
-	delete: del.execute,
-};
-
-export const description: INodeProperties[] = [
-	assignmentOperation([
+export const { operations, description } = assignmentActions(
+	{ getAll, get, create, update, delete: del },
+	[
 		{
 			name: 'Create',
 			value: 'create',
@@ -49,10 +38,5 @@ export const description: INodeProperties[] = [
 			action: 'Update an assignment',
 			description: 'Change the dates, allocation, status, description or note of an assignment',
 		},
-	]),
-	...getAll.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
-];
+	],
+);

@@ -1,8 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { assignmentOperation } from '../../../shared/descriptions';
-import type { AssignmentOperations, OperationHandler } from '../../../shared/router';
-import type { Transport } from '../../../shared/transport/createTransport';
+import { assignmentActions } from '../../../shared/descriptions';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as deleteAll from './deleteAll.operation';
@@ -10,18 +6,9 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const operations: AssignmentOperations<Transport> &
-	Record<'deleteAll', OperationHandler<Transport>> = {
-	getAll: getAll.execute,
-	get: get.execute,
-	create: create.execute,
-	update: update.execute,
-	delete: del.execute,
-	deleteAll: deleteAll.execute,
-};
-
-export const description: INodeProperties[] = [
-	assignmentOperation([
+export const { operations, description } = assignmentActions(
+	{ getAll, get, create, update, delete: del, deleteAll },
+	[
 		{
 			name: 'Create',
 			value: 'create',
@@ -60,11 +47,5 @@ export const description: INodeProperties[] = [
 			action: 'Update an assignment',
 			description: 'Change the assignee, planned effort or waiting-until time of an assignment',
 		},
-	]),
-	...getAll.description,
-	...get.description,
-	...create.description,
-	...update.description,
-	...del.description,
-	...deleteAll.description,
-];
+	],
+);
