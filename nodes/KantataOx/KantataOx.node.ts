@@ -10,6 +10,7 @@ import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { kantataOxTransport } from './transport';
 
 export class KantataOx implements INodeType {
@@ -53,6 +54,8 @@ export class KantataOx implements INodeType {
 			requestOptions(kantataOxTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(

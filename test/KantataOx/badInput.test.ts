@@ -64,7 +64,7 @@ const cases: Array<[string, Record<string, NodeParameterValueType>, string]> = [
 	[
 		'non-numeric story filter',
 		{ operation: 'getAll', returnAll: true, filters: { storyId: '12a' } },
-		'Filter "Story ID" must be a numeric ID, got "12a" [item 0]',
+		'Filter "Story ID" must be a positive whole number, got "12a" [item 0]',
 	],
 	[
 		'invalid date filter',

@@ -1,0 +1,60 @@
+import { listSearch } from '../harness/loadOptions';
+import { runNode } from '../harness/run';
+import { useSandbox } from '../harness/sandbox';
+
+/** The pickers against the sandbox's imitation of each vendor's lookup endpoints. */
+describe('pickers against the sandbox', () => {
+	const box = useSandbox();
+
+	describe('Kantata OX', () => {
+		const credentials = () => box.credentials('kantataOxApi');
+		const search = (method: string, filter?: string, paginationToken?: string) =>
+			listSearch({ node: 'kantataOx', method, credentials: credentials(), filter, paginationToken });
+
+		it('finds the admin by name and shows the email', async () => {
+			const result = await search('searchUsers', 'sandbox admin');
+			expect(result.results).toEqual([
+				{ name: 'Sandbox Admin (sandbox.admin@example.com)', value: '3700001' },
+			]);
+		});
+
+		it('lists tasks with their project, page after page', async () => {
+			const first = await search('searchStories');
+			expect(first.results[0]).toEqual({
+				name: 'Sandbox: assign me (Sandbox Demo Project)',
+				value: '26100001',
+			});
+			expect(first.paginationToken).toBe('2');
+			const second = await search('searchStories', undefined, first.paginationToken);
+			expect(second.results.length).toBeGreaterThan(0);
+			expect(second.results[0].value).not.toBe('26100001');
+		});
+
+		it('finds the project and its resources', async () => {
+			expect((await search('searchWorkspaces', 'demo project')).results).toEqual([
+				{ name: 'Sandbox Demo Project', value: '2100001' },
+			]);
+			const resources = await search('searchResources', 'sandbox demo');
+			expect(resources.results.slice(0, 2)).toEqual([
+				{ name: 'Sandbox Admin (Sandbox Demo Project)', value: '5001' },
+				{ name: 'Unnamed: Designer (unnamed) (Sandbox Demo Project)', value: '5002' },
+			]);
+		});
+
+		it('assigns the task picked from the list to the user given by email', async () => {
+			const story = (await search('searchStories', 'assign me')).results[0].value;
+			const result = await runNode({
+				node: 'kantataOx',
+				credentials: credentials(),
+				parameters: {
+					resource: 'assignment',
+					operation: 'create',
+					storyId: { __rl: true, mode: 'list', value: story },
+					assigneeId: { __rl: true, mode: 'email', value: 'sandbox.admin@example.com' },
+				},
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ story_id: '26100001', assignee_id: '3700001' });
+		});
+	});
+});
