@@ -10,6 +10,7 @@ import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { paymoTransport } from './transport';
 
 export class Paymo implements INodeType {
@@ -33,6 +34,8 @@ export class Paymo implements INodeType {
 			requestOptions(paymoTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(

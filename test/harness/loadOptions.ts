@@ -100,9 +100,7 @@ export async function listSearch(
 	const { context, methods } = contextFor(call);
 	const method = methods.listSearch?.[call.method];
 	if (!method) throw new Error(`${call.node} has no listSearch method "${call.method}"`);
-	return await scanned(call, async () =>
-		method.call(context, call.filter, call.paginationToken),
-	);
+	return await scanned(call, async () => method.call(context, call.filter, call.paginationToken));
 }
 
 /** Calls `methods.loadOptions[method]`. */

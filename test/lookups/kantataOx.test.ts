@@ -48,7 +48,9 @@ describe('Kantata OX › pickers (listSearch)', () => {
 			.query({ search: 'ann', page: '2', per_page: '50' })
 			.reply(200, page('users', [user(13, 'Ann Other')], { page_number: 2, page_count: 2 }));
 		const result = await search('searchUsers', 'ann', '2');
-		expect(result).toEqual({ results: [{ name: 'Ann Other (ann.other@example.com)', value: '13' }] });
+		expect(result).toEqual({
+			results: [{ name: 'Ann Other (ann.other@example.com)', value: '13' }],
+		});
 	});
 
 	it('users: no search text, no search parameter; an empty answer is an empty list', async () => {
@@ -138,10 +140,21 @@ describe('Kantata OX › pickers (listSearch)', () => {
 			api()
 				.get('/api/v1/workspace_resources.json')
 				.query({ include: 'user,workspace', page: '1', per_page: '200' })
-				.reply(200, page('workspace_resources', resources(5001, '3700001'), { page_count: 9 }, included))
+				.reply(
+					200,
+					page('workspace_resources', resources(5001, '3700001'), { page_count: 9 }, included),
+				)
 				.get('/api/v1/workspace_resources.json')
 				.query({ include: 'user,workspace', page: '2', per_page: '200' })
-				.reply(200, page('workspace_resources', resources(5004, null), { page_number: 2, page_count: 9 }, included));
+				.reply(
+					200,
+					page(
+						'workspace_resources',
+						resources(5004, null),
+						{ page_number: 2, page_count: 9 },
+						included,
+					),
+				);
 			for (let next = 3; next <= 5; next++) {
 				api()
 					.get('/api/v1/workspace_resources.json')
@@ -158,7 +171,10 @@ describe('Kantata OX › pickers (listSearch)', () => {
 			api()
 				.get('/api/v1/workspace_resources.json')
 				.query({ include: 'user,workspace', page: '1', per_page: '200' })
-				.reply(200, page('workspace_resources', resources(5001, '3700001').slice(0, 2), {}, included));
+				.reply(
+					200,
+					page('workspace_resources', resources(5001, '3700001').slice(0, 2), {}, included),
+				);
 			expect(await search('searchResources')).toEqual({
 				results: [
 					{ name: 'Sandbox Admin (Demo Project)', value: '5001' },
@@ -176,7 +192,9 @@ describe('Kantata OX › reference modes at run time', () => {
 	});
 
 	it('From List / By ID values are locator objects; the ID goes to the API', async () => {
-		api().post('/api/v1/assignments.json', createBody(26133885)).reply(200, envelope([created]));
+		api()
+			.post('/api/v1/assignments.json', createBody(26133885))
+			.reply(200, envelope([created]));
 		const result = await run({
 			operation: 'create',
 			storyId: locator('list', '26133885'),
@@ -186,7 +204,9 @@ describe('Kantata OX › reference modes at run time', () => {
 	});
 
 	it('a plain string ID (an expression on the whole parameter) keeps working', async () => {
-		api().post('/api/v1/assignments.json', createBody(26133885)).reply(200, envelope([created]));
+		api()
+			.post('/api/v1/assignments.json', createBody(26133885))
+			.reply(200, envelope([created]));
 		const result = await run(
 			{ operation: 'create', storyId: '={{ $json.story }}', assigneeId: '={{ $json.user }}' },
 			{ items: [{ story: 26133885, user: '3711195' }] },
@@ -199,7 +219,9 @@ describe('Kantata OX › reference modes at run time', () => {
 		['https://app.mavenlink.com/workspaces/2100001/#tracker/26133886', 26133886],
 		['https://acme.mavenlink.com/stories/26133887', 26133887],
 	])('By URL reads the story ID out of %s', async (url, storyId) => {
-		api().post('/api/v1/assignments.json', createBody(storyId)).reply(200, envelope([created]));
+		api()
+			.post('/api/v1/assignments.json', createBody(storyId))
+			.reply(200, envelope([created]));
 		const result = await run({
 			operation: 'create',
 			storyId: locator('url', url),
@@ -215,30 +237,36 @@ describe('Kantata OX › reference modes at run time', () => {
 		'https://app.mavenlink.com/stories/abc',
 	];
 
-	it.each(wrongUrls)('By URL refuses %s typed in the editor: n8n names the parameter, no request', async (url) => {
-		const result = await run({
-			operation: 'create',
-			storyId: locator('url', url),
-			assigneeId: locator('id', '3711195'),
-		});
-		expect(result.error?.message).toContain(
-			'Story ID: paste the address the web app shows, e.g. https://app.mavenlink.com/workspaces/2100001#tracker/26133885',
-		);
-	});
-
-	it.each(wrongUrls)('By URL refuses %s from an expression with a clear message, no request', async (url) => {
-		const result = await run(
-			{
+	it.each(wrongUrls)(
+		'By URL refuses %s typed in the editor: n8n names the parameter, no request',
+		async (url) => {
+			const result = await run({
 				operation: 'create',
-				storyId: locator('url', '={{ $json.url }}'),
+				storyId: locator('url', url),
 				assigneeId: locator('id', '3711195'),
-			},
-			{ items: [{ url }] },
-		);
-		expect(result.error?.message).toBe(
-			`Story ID (By URL) is not an address this node can read the ID from, got "${url}" [item 0]`,
-		);
-	});
+			});
+			expect(result.error?.message).toContain(
+				'Story ID: paste the address the web app shows, e.g. https://app.mavenlink.com/workspaces/2100001#tracker/26133885',
+			);
+		},
+	);
+
+	it.each(wrongUrls)(
+		'By URL refuses %s from an expression with a clear message, no request',
+		async (url) => {
+			const result = await run(
+				{
+					operation: 'create',
+					storyId: locator('url', '={{ $json.url }}'),
+					assigneeId: locator('id', '3711195'),
+				},
+				{ items: [{ url }] },
+			);
+			expect(result.error?.message).toBe(
+				`Story ID (By URL) is not an address this node can read the ID from, got "${url}" [item 0]`,
+			);
+		},
+	);
 
 	it('By URL reads a workspace filter', async () => {
 		api()
@@ -262,7 +290,9 @@ describe('Kantata OX › reference modes at run time', () => {
 
 		it('one match: one lookup, then the assignment with that user', async () => {
 			lookup('ann.lee@example.com', [user(3711195, 'Ann Lee')]);
-			api().post('/api/v1/assignments.json', createBody(26133885)).reply(200, envelope([created]));
+			api()
+				.post('/api/v1/assignments.json', createBody(26133885))
+				.reply(200, envelope([created]));
 			const result = await run({
 				operation: 'create',
 				storyId: locator('id', '26133885'),

@@ -9,7 +9,13 @@ describe('pickers against the sandbox', () => {
 	describe('Kantata OX', () => {
 		const credentials = () => box.credentials('kantataOxApi');
 		const search = (method: string, filter?: string, paginationToken?: string) =>
-			listSearch({ node: 'kantataOx', method, credentials: credentials(), filter, paginationToken });
+			listSearch({
+				node: 'kantataOx',
+				method,
+				credentials: credentials(),
+				filter,
+				paginationToken,
+			});
 
 		it('finds the admin by name and shows the email', async () => {
 			const result = await search('searchUsers', 'sandbox admin');
@@ -56,5 +62,35 @@ describe('pickers against the sandbox', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ story_id: '26100001', assignee_id: '3700001' });
 		});
+	});
+});
+
+describe('pickers against the sandbox: Paymo', () => {
+	const box = useSandbox();
+	const search = (method: string, filter?: string) =>
+		listSearch({ node: 'paymo', method, credentials: box.credentials('paymoApi'), filter });
+
+	it('finds users by name and tasks with their project', async () => {
+		expect((await search('searchUsers', 'beatrice')).results).toEqual([
+			{ name: 'Beatrice Baldwin (beatrice.baldwin.241184@example.com)', value: '241184' },
+		]);
+		const tasks = await search('searchTasks');
+		expect(tasks.results.length).toBeGreaterThan(0);
+		expect(tasks.results[0].name).toMatch(/ \(Project \d+\)$/);
+	});
+
+	it('creates an assignment for the user given by email', async () => {
+		const result = await runNode({
+			node: 'paymo',
+			credentials: box.credentials('paymoApi'),
+			parameters: {
+				resource: 'assignment',
+				operation: 'create',
+				userId: { __rl: true, mode: 'email', value: 'beatrice.baldwin.241184@example.com' },
+				taskId: { __rl: true, mode: 'id', value: '48591' },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ user_id: 241184, task_id: 48591 });
 	});
 });

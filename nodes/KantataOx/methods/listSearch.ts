@@ -28,7 +28,8 @@ async function readPage(
 	return { records: recordsOf(body, key), next: nextPageOf(body, page, perPage), body };
 }
 
-const searchQuery = (filter?: string): IDataObject => (filter?.trim() ? { search: filter.trim() } : {});
+const searchQuery = (filter?: string): IDataObject =>
+	filter?.trim() ? { search: filter.trim() } : {};
 
 /** Users, searched by Kantata OX (`search`), shown as name and email. */
 export async function searchUsers(
@@ -36,7 +37,14 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await readPage(this, '/users', 'users', searchQuery(filter), paginationToken, searchPageSize);
+	const page = await readPage(
+		this,
+		'/users',
+		'users',
+		searchQuery(filter),
+		paginationToken,
+		searchPageSize,
+	);
 	return listResult(page, (user) => ({
 		name: user.email_address ? `${user.full_name} (${user.email_address})` : String(user.full_name),
 		value: String(user.id),
@@ -102,7 +110,11 @@ export async function searchResources(
 	const label = (resource: IDataObject) => {
 		const user = users[String(resource.user_id)];
 		const who = user ? String(user.full_name) : `Unnamed: ${String(resource.role ?? 'resource')}`;
-		return { who, email: user?.email_address, project: workspaces[String(resource.workspace_id)]?.title };
+		return {
+			who,
+			email: user?.email_address,
+			project: workspaces[String(resource.workspace_id)]?.title,
+		};
 	};
 	const page = await filterPages(
 		async (token) => {

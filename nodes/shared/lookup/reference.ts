@@ -16,6 +16,11 @@ interface LocatorValue {
 const isLocator = (raw: unknown): raw is LocatorValue =>
 	typeof raw === 'object' && raw !== null && 'mode' in raw && 'value' in raw;
 
+/** The mode and raw value of a locator; a plain value (an expression) counts as By ID. */
+export function locatorParts(raw: unknown): { mode: string; value: unknown } {
+	return isLocator(raw) ? { mode: raw.mode ?? 'id', value: raw.value } : { mode: 'id', value: raw };
+}
+
 const shown = (value: unknown) => JSON.stringify(value);
 
 /**

@@ -10,7 +10,11 @@ export interface ListPage {
 export function containsText(filter: string | undefined, ...texts: unknown[]): boolean {
 	const wanted = (filter ?? '').trim().toLowerCase();
 	if (!wanted) return true;
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(wanted));
+	return texts.some((text) =>
+		String(text ?? '')
+			.toLowerCase()
+			.includes(wanted),
+	);
 }
 
 /**
