@@ -10,6 +10,7 @@ import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { xurrentTransport } from './transport';
 
 export class Xurrent implements INodeType {
@@ -54,6 +55,8 @@ export class Xurrent implements INodeType {
 			requestOptions(xurrentTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(
