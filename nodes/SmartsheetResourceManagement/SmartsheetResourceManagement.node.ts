@@ -10,6 +10,8 @@ import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { route } from '../shared/router';
 import { createTransport } from '../shared/transport/createTransport';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 import { smartsheetRmTransport } from './transport';
 
 export class SmartsheetResourceManagement implements INodeType {
@@ -36,6 +38,8 @@ export class SmartsheetResourceManagement implements INodeType {
 			requestOptions(smartsheetRmTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(

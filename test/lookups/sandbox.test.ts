@@ -1,4 +1,4 @@
-import { listSearch } from '../harness/loadOptions';
+import { listSearch, loadOptions } from '../harness/loadOptions';
 import { runNode } from '../harness/run';
 import { useSandbox } from '../harness/sandbox';
 
@@ -92,5 +92,65 @@ describe('pickers against the sandbox: Paymo', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ user_id: 241184, task_id: 48591 });
+	});
+});
+
+describe('pickers against the sandbox: Xurrent', () => {
+	const box = useSandbox();
+	const credentials = () => box.credentials('xurrentApi');
+	const search = (method: string, filter?: string) =>
+		listSearch({ node: 'xurrent', method, credentials: credentials(), filter });
+
+	it('finds people by name and project tasks with their project', async () => {
+		expect((await search('searchPeople', 'beatrice baldwin')).results).toEqual([
+			{ name: 'Beatrice Baldwin (beatrice.baldwin@example.com)', value: '41' },
+		]);
+		const tasks = await search('searchProjectTasks');
+		expect(tasks.results[0].name).toMatch(/ \(.+\)$/);
+	});
+
+	it('assigns the person given by email to the task given by URL', async () => {
+		const result = await runNode({
+			node: 'xurrent',
+			credentials: credentials(),
+			parameters: {
+				resource: 'assignment',
+				operation: 'create',
+				taskId: {
+					__rl: true,
+					mode: 'url',
+					value: 'https://sandbox.xurrent.com/project_tasks/1002',
+				},
+				assigneeId: { __rl: true, mode: 'email', value: 'beatrice.baldwin@example.com' },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ assignee: { id: 41 } });
+	});
+});
+
+describe('pickers against the sandbox: Smartsheet RM', () => {
+	const box = useSandbox();
+	const credentials = () => box.credentials('smartsheetResourceManagementApi');
+	const node = 'smartsheetResourceManagement';
+
+	it('lists users, the project with its phase, placeholders, leave types and statuses', async () => {
+		const search = (method: string, filter?: string, paginationToken?: string) =>
+			listSearch({ node, method, credentials: credentials(), filter, paginationToken });
+		expect((await search('searchProjects', 'sandbox demo')).results.map((r) => r.value)).toEqual(
+			expect.arrayContaining(['183760']),
+		);
+		expect((await search('searchPlaceholders', 'designer')).results).toEqual([
+			{ name: 'Designer', value: '900001' },
+		]);
+		expect((await search('searchUsers')).results.length).toBeGreaterThan(0);
+		const leave = await search('searchAssignables', 'vacation', 'leave');
+		expect(leave.results).toEqual([{ name: 'Vacation (leave type)', value: '90001' }]);
+		const statuses = await loadOptions({
+			node,
+			method: 'getStatusOptions',
+			credentials: credentials(),
+		});
+		expect(statuses.map((s) => s.value)).toEqual(['1', '2', '3']);
 	});
 });

@@ -2,36 +2,31 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readId, readOptionalId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { inputError, readOptionalId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { references } from '../../methods/references';
 import {
 	allocationBody,
 	allocationFields,
 	checkDateOrder,
 	readDate,
+	readReference,
 	statusOptionIdField,
 	textFields,
 } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
+	referenceLocator({
+		...references.user,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 30256',
-		description: 'ID of the user or placeholder to assign',
-	},
-	{
-		displayName: 'Assignable ID',
-		name: 'assignableId',
-		type: 'string',
+		description: 'The user to assign (By ID, a placeholder ID works too)',
+	}),
+	referenceLocator({
+		...references.assignable,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 183760',
-		description: 'ID of the project, phase or leave type to assign the user to',
-	},
+		description: 'The project, phase or leave type to assign the user to',
+	}),
 	{
 		displayName: 'Start Date',
 		name: 'startsAt',
@@ -120,8 +115,8 @@ export async function execute(
 	itemIndex: number,
 	transport: Transport,
 ): Promise<IDataObject> {
-	const userId = readId(this, itemIndex, 'userId', 'User ID');
-	const assignableId = readId(this, itemIndex, 'assignableId', 'Assignable ID');
+	const userId = readReference(this, itemIndex, 'userId', references.user);
+	const assignableId = readReference(this, itemIndex, 'assignableId', references.assignable);
 	const start = readDate(
 		this,
 		itemIndex,

@@ -3,21 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assignmentIdField } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
-import { readId, readOptionalId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { readId } from '../../../shared/validate';
+import { references } from '../../methods/references';
+import { readReference } from './fields';
 
 const properties: INodeProperties[] = [
 	assignmentIdField(
 		'ID of the assignment to delete. Smartsheet Resource Management deletes it for good.',
 	),
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 30256',
+	referenceLocator({
+		...references.user,
 		description:
-			'ID of the user or placeholder the assignment belongs to. When set, the node uses the documented route for that user; when empty, the route by assignment ID alone.',
-	},
+			'The user or placeholder the assignment belongs to. When set, the node uses the documented route for that user; when empty, the route by assignment ID alone.',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -31,7 +30,7 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject> {
 	const id = readId(this, itemIndex, 'assignmentId', 'Assignment ID');
-	const userId = readOptionalId(this, itemIndex, 'userId', 'User ID');
+	const userId = readReference(this, itemIndex, 'userId', references.user, true);
 	// The API answers 200 with an empty body: there is nothing to read from it.
 	await transport.request(itemIndex, {
 		method: 'DELETE',
