@@ -13,6 +13,17 @@ import type { TransportConfig } from '../transport/types';
  * parameter read is translated.
  */
 export function lookupTransport(ctx: ILoadOptionsFunctions, config: TransportConfig): Transport {
+	// One transport per picker request: a search that reads several pages reads the credential once.
+	let byConfig = transports.get(ctx);
+	if (!byConfig) transports.set(ctx, (byConfig = new Map()));
+	let transport = byConfig.get(config);
+	if (!transport) byConfig.set(config, (transport = adapted(ctx, config)));
+	return transport;
+}
+
+const transports = new WeakMap<ILoadOptionsFunctions, Map<TransportConfig, Transport>>();
+
+function adapted(ctx: ILoadOptionsFunctions, config: TransportConfig): Transport {
 	const adapter = Object.create(ctx) as ILoadOptionsFunctions & Record<string, unknown>;
 	adapter.getNodeParameter = ((name: string, _itemIndex: number, fallback?: unknown) =>
 		ctx.getNodeParameter(name, fallback)) as unknown as ILoadOptionsFunctions['getNodeParameter'];
