@@ -332,14 +332,14 @@ const kantataCases = rows('kantataOx', [
 		'huge Story ID filter',
 		{ filters: { storyId: '99999999999999999999' } },
 		'Story ID',
-		'must be a numeric ID',
+		'must be a positive whole number',
 	],
 	[
 		'getAll',
 		'Workspace ID filter 0',
 		{ filters: { workspaceId: '0' } },
 		'Workspace ID',
-		'must be a numeric ID',
+		'must be a positive whole number',
 	],
 	[
 		'getAll',

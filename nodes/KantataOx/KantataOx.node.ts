@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { kantataOxTransport } from './transport';
 
 export class KantataOx implements INodeType {
@@ -52,6 +53,8 @@ export class KantataOx implements INodeType {
 			requestOptions(kantataOxTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAssignments(this, assignment.operations, kantataOxTransport);

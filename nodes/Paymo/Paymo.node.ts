@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { paymoTransport } from './transport';
 
 export class Paymo implements INodeType {
@@ -32,6 +33,8 @@ export class Paymo implements INodeType {
 			requestOptions(paymoTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAssignments(this, assignment.operations, paymoTransport);

@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 import { smartsheetRmTransport } from './transport';
 
 export class SmartsheetResourceManagement implements INodeType {
@@ -35,6 +37,8 @@ export class SmartsheetResourceManagement implements INodeType {
 			requestOptions(smartsheetRmTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAssignments(this, assignment.operations, smartsheetRmTransport);

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
 import * as assignment from './actions/assignment';
+import * as listSearch from './methods/listSearch';
 import { xurrentTransport } from './transport';
 
 export class Xurrent implements INodeType {
@@ -53,6 +54,8 @@ export class Xurrent implements INodeType {
 			requestOptions(xurrentTransport.timeoutMs),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAssignments(this, assignment.operations, xurrentTransport);

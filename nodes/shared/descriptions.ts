@@ -80,7 +80,7 @@ export function requestOptions(defaultTimeoutMs: number): INodeProperties {
 		displayName: 'Request Options',
 		name: 'requestOptions',
 		type: 'collection',
-		placeholder: 'Add option',
+		placeholder: 'Add Request Option',
 		default: {},
 		displayOptions: { show: { resource: ['assignment'] } },
 		options: [

@@ -26,7 +26,16 @@ export function readId(
 	name: string,
 	label: string,
 ): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return checkId(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, '') as unknown, label);
+}
+
+/** readId's rules for a value already read (e.g. out of a resource locator). */
+export function checkId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): string {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : raw;
 	if (text === '' || text === undefined || text === null) {
 		throw inputError(

@@ -64,7 +64,7 @@ const cases: Array<[string, Record<string, NodeParameterValueType>, string]> = [
 	[
 		'non-numeric story filter',
 		{ operation: 'getAll', returnAll: true, filters: { storyId: '12a' } },
-		'Filter "Story ID" must be a numeric ID, got "12a" [item 0]',
+		'Filter "Story ID" must be a positive whole number, got "12a" [item 0]',
 	],
 	[
 		'invalid date filter',
@@ -88,25 +88,34 @@ const cases: Array<[string, Record<string, NodeParameterValueType>, string]> = [
 	],
 	[
 		'create with a blank story expression',
-		{ operation: 'create', storyId: '={{ "" }}', assigneeId: '1' },
+		{
+			operation: 'create',
+			storyId: '={{ "" }}',
+			assigneeId: { __rl: true, mode: 'id', value: '1' },
+		},
 		'Story ID is empty [item 0]',
 	],
 	[
 		'create with neither user nor resource',
-		{ operation: 'create', storyId: '5' },
+		{ operation: 'create', storyId: { __rl: true, mode: 'id', value: '5' } },
 		'Set Assignee ID or Resource ID [item 0]',
 	],
 	[
 		'create with both user and resource',
-		{ operation: 'create', storyId: '5', assigneeId: '1', resourceId: '2' },
+		{
+			operation: 'create',
+			storyId: { __rl: true, mode: 'id', value: '5' },
+			assigneeId: { __rl: true, mode: 'id', value: '1' },
+			resourceId: { __rl: true, mode: 'id', value: '2' },
+		},
 		'Set either Assignee ID or Resource ID, not both [item 0]',
 	],
 	[
 		'create with negative minutes',
 		{
 			operation: 'create',
-			storyId: '5',
-			assigneeId: '1',
+			storyId: { __rl: true, mode: 'id', value: '5' },
+			assigneeId: { __rl: true, mode: 'id', value: '1' },
 			additionalFields: { estimatedMinutes: -1 },
 		},
 		'Estimated Minutes must be a whole number 0 or more, got -1 [item 0]',
@@ -115,8 +124,8 @@ const cases: Array<[string, Record<string, NodeParameterValueType>, string]> = [
 		'create with an incomplete external reference',
 		{
 			operation: 'create',
-			storyId: '5',
-			assigneeId: '1',
+			storyId: { __rl: true, mode: 'id', value: '5' },
+			assigneeId: { __rl: true, mode: 'id', value: '1' },
 			additionalFields: { externalReference: { reference: { serviceName: 'n8n' } } },
 		},
 		'External Reference needs Service Model [item 0]',
@@ -128,7 +137,14 @@ const cases: Array<[string, Record<string, NodeParameterValueType>, string]> = [
 	],
 	[
 		'update with both user and resource',
-		{ operation: 'update', assignmentId: '1', updateFields: { assigneeId: '1', resourceId: '2' } },
+		{
+			operation: 'update',
+			assignmentId: '1',
+			updateFields: {
+				assigneeId: { __rl: true, mode: 'id', value: '1' },
+				resourceId: { __rl: true, mode: 'id', value: '2' },
+			},
+		},
 		'not both [item 0]',
 	],
 ];
@@ -137,7 +153,10 @@ describe('Kantata OX › bad input sends no request', () => {
 	// A literally empty required field never reaches the node: n8n's engine refuses the workflow.
 	it.each([
 		['Assignment ID', { operation: 'get', assignmentId: '' }],
-		['Story ID', { operation: 'create', storyId: '', assigneeId: '1' }],
+		[
+			'Story ID',
+			{ operation: 'create', storyId: '', assigneeId: { __rl: true, mode: 'id', value: '1' } },
+		],
 	])('empty required %s is refused by the engine', async (label, parameters) => {
 		const result = await run(parameters as Record<string, NodeParameterValueType>);
 		expect(result.error?.message).toContain('node has issues');

@@ -23,8 +23,8 @@ describe('Kantata OX › Create', () => {
 			.reply(200, envelope([created]));
 		const result = await run({
 			operation: 'create',
-			storyId: '26133885',
-			assigneeId: '3711195',
+			storyId: { __rl: true, mode: 'id', value: '26133885' },
+			assigneeId: { __rl: true, mode: 'id', value: '3711195' },
 			additionalFields: {
 				current: true,
 				estimatedMinutes: 90,
@@ -56,8 +56,8 @@ describe('Kantata OX › Create', () => {
 			);
 		const result = await run({
 			operation: 'create',
-			storyId: '5',
-			assigneeId: '7',
+			storyId: { __rl: true, mode: 'id', value: '5' },
+			assigneeId: { __rl: true, mode: 'id', value: '7' },
 			options: { include: ['assignee'] },
 		});
 		expect(result.items[0].json.assignee).toEqual({ id: '7', full_name: 'Ann' });
@@ -67,7 +67,11 @@ describe('Kantata OX › Create', () => {
 		api()
 			.post('/api/v1/assignments.json', { assignment: { story_id: 5, resource_id: 555 } })
 			.reply(200, envelope([assignment(2002, { story_id: '5', assignee_id: null })]));
-		const result = await run({ operation: 'create', storyId: 5, resourceId: '555' });
+		const result = await run({
+			operation: 'create',
+			storyId: 5,
+			resourceId: { __rl: true, mode: 'id', value: '555' },
+		});
 		expect(result.items[0].json).toMatchObject({
 			id: '2002',
 			resource_id: '555',

@@ -36,7 +36,11 @@ describe('Kantata OX › errors', () => {
 					{ type: 'validation', message: 'is not a member of the workspace', field: 'assignee_id' },
 				],
 			});
-		const result = await run({ operation: 'create', storyId: '1', assigneeId: '2' });
+		const result = await run({
+			operation: 'create',
+			storyId: { __rl: true, mode: 'id', value: '1' },
+			assigneeId: { __rl: true, mode: 'id', value: '2' },
+		});
 		expect(result.error?.message).toBe('story_id: Story not found');
 		expect(result.error?.description).toContain('assignee_id: is not a member of the workspace');
 		expect(result.error?.description).toContain('correct the named fields');

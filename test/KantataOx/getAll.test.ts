@@ -129,10 +129,10 @@ describe('Kantata OX › Get Many', () => {
 			returnAll: false,
 			limit: 50,
 			filters: {
-				assigneeId: '11',
+				assigneeId: { __rl: true, mode: 'id', value: '11' },
 				storyId: ' 22 ',
-				workspaceId: '33',
-				resourceId: '44',
+				workspaceId: { __rl: true, mode: 'id', value: '33' },
+				resourceId: { __rl: true, mode: 'id', value: '44' },
 				status: 'uncurrent',
 				includeUnnamed: true,
 				inUnarchivedWorkspaces: false,

@@ -36,7 +36,7 @@ async function getMany(parameters: Record<string, NodeParameterValueType>, crede
 			resource: 'assignment',
 			operation: 'getAll',
 			filterBy: 'user',
-			userId: '241185',
+			userId: { __rl: true, mode: 'id', value: '241185' },
 			...parameters,
 		},
 		credentials,
@@ -131,13 +131,21 @@ describe('Get Many: pages', () => {
 
 describe('Get Many: where', () => {
 	test.each<[string, Record<string, NodeParameterValueType>, string]>([
-		['one user', { filterBy: 'user', userId: '241185' }, 'user_id%3D241185'],
+		[
+			'one user',
+			{ filterBy: 'user', userId: { __rl: true, mode: 'id', value: '241185' } },
+			'user_id%3D241185',
+		],
 		[
 			'several users',
 			{ filterBy: 'user', userId: '241185, 241186' },
 			'user_id%20in%20%28241185%2C241186%29',
 		],
-		['one task', { filterBy: 'task', taskId: '1536' }, 'task_id%3D1536'],
+		[
+			'one task',
+			{ filterBy: 'task', taskId: { __rl: true, mode: 'id', value: '1536' } },
+			'task_id%3D1536',
+		],
 		[
 			'several tasks',
 			{ filterBy: 'task', taskId: '1533,1536' },
@@ -145,12 +153,20 @@ describe('Get Many: where', () => {
 		],
 		[
 			'user and a task filter',
-			{ filterBy: 'user', userId: '241185', filters: { taskId: '1536' } },
+			{
+				filterBy: 'user',
+				userId: { __rl: true, mode: 'id', value: '241185' },
+				filters: { taskId: { __rl: true, mode: 'id', value: '1536' } },
+			},
 			'user_id%3D241185%20and%20task_id%3D1536',
 		],
 		[
 			'task and a user filter',
-			{ filterBy: 'task', taskId: '1536', filters: { userId: '7,8' } },
+			{
+				filterBy: 'task',
+				taskId: { __rl: true, mode: 'id', value: '1536' },
+				filters: { userId: '7,8' },
+			},
 			'task_id%3D1536%20and%20user_id%20in%20%287%2C8%29',
 		],
 		[
@@ -197,9 +213,9 @@ describe('Get Many: where', () => {
 			'every condition at once, in order',
 			{
 				filterBy: 'task',
-				taskId: '1536',
+				taskId: { __rl: true, mode: 'id', value: '1536' },
 				filters: {
-					userId: '241185',
+					userId: { __rl: true, mode: 'id', value: '241185' },
 					createdSince: '2020-03-11T19:20:41Z',
 					createdBefore: '2020-03-12T00:00:00Z',
 					updatedSince: '2020-03-11T19:20:41Z',

@@ -170,7 +170,10 @@ describe('Create', () => {
 					Location: 'https://app.paymoapp.com/api/userstasks/15200864',
 				},
 			);
-		const result = await run('create', { userId: '241184', taskId: '48591' });
+		const result = await run('create', {
+			userId: { __rl: true, mode: 'id', value: '241184' },
+			taskId: { __rl: true, mode: 'id', value: '48591' },
+		});
 		expect(result.items).toEqual([
 			{ json: { ...assignment, user_id: 241184, task_id: 48591 }, pairedItem: { item: 0 } },
 		]);
@@ -183,7 +186,10 @@ describe('Create', () => {
 			.reply(429, { message: 'Too Many Requests' }, { 'Retry-After': '4' })
 			.post('/api/userstasks', { user_id: 1, task_id: 2 })
 			.reply(201, { userstasks: [{ id: 3, user_id: 1, task_id: 2 }] }, roomy);
-		const result = await run('create', { userId: '1', taskId: '2' });
+		const result = await run('create', {
+			userId: { __rl: true, mode: 'id', value: '1' },
+			taskId: { __rl: true, mode: 'id', value: '2' },
+		});
 		expect(result.items.map((item) => item.json)).toEqual([{ id: 3, user_id: 1, task_id: 2 }]);
 		expect(jest.mocked(sleep).mock.calls).toEqual([[4_000]]);
 		scope.done();
@@ -193,14 +199,23 @@ describe('Create', () => {
 		const scope = api()
 			.post('/api/userstasks')
 			.reply(400, { message: 'The user is already assigned to this task' });
-		const result = await run('create', { userId: '1', taskId: '2' });
+		const result = await run('create', {
+			userId: { __rl: true, mode: 'id', value: '1' },
+			taskId: { __rl: true, mode: 'id', value: '2' },
+		});
 		expect(result.error?.message).toBe('The user is already assigned to this task');
 		scope.done();
 	});
 
 	test.each([
-		[{ userId: 'ann', taskId: '2' }, 'User ID must be a positive whole number, got "ann" [item 0]'],
-		[{ userId: '1', taskId: '-2' }, 'Task ID must be a positive whole number, got "-2" [item 0]'],
+		[
+			{ userId: 'ann', taskId: { __rl: true, mode: 'id', value: '2' } },
+			'User ID must be a positive whole number, got "ann" [item 0]',
+		],
+		[
+			{ userId: { __rl: true, mode: 'id', value: '1' }, taskId: '-2' },
+			'Task ID must be a positive whole number, got "-2" [item 0]',
+		],
 	])('bad input %p sends no request', async (parameters, message) => {
 		const count = unexpectedRequests();
 		const result = await run('create', parameters);
@@ -210,10 +225,17 @@ describe('Create', () => {
 });
 
 describe('Update', () => {
-	test.each<[string, Record<string, string>, IDataObject]>([
-		['task only', { taskId: '4059' }, { task_id: 4059 }],
-		['user only', { userId: '241186' }, { user_id: 241186 }],
-		['both', { userId: '241186', taskId: '4059' }, { user_id: 241186, task_id: 4059 }],
+	test.each<[string, Record<string, NodeParameterValueType>, IDataObject]>([
+		['task only', { taskId: { __rl: true, mode: 'id', value: '4059' } }, { task_id: 4059 }],
+		['user only', { userId: { __rl: true, mode: 'id', value: '241186' } }, { user_id: 241186 }],
+		[
+			'both',
+			{
+				userId: { __rl: true, mode: 'id', value: '241186' },
+				taskId: { __rl: true, mode: 'id', value: '4059' },
+			},
+			{ user_id: 241186, task_id: 4059 },
+		],
 	])('PUTs only the changed fields (%s)', async (_name, updateFields, body) => {
 		const updated = { ...assignment, ...body };
 		const scope = api()
@@ -232,7 +254,7 @@ describe('Update', () => {
 			'Task ID must be a positive whole number, got "x" [item 0]',
 		],
 		[
-			{ assignmentId: '0', updateFields: { taskId: '1' } },
+			{ assignmentId: '0', updateFields: { taskId: { __rl: true, mode: 'id', value: '1' } } },
 			'Assignment ID must be a positive whole number, got "0" [item 0]',
 		],
 	])('bad input %p sends no request', async (parameters, message) => {

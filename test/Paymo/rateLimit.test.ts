@@ -148,7 +148,7 @@ describe.each<Model>(['fixed', 'sliding', 'restarted'])('paced to a %s window', 
 		const result = await run({
 			operation: 'getAll',
 			filterBy: 'task',
-			taskId: '1536',
+			taskId: { __rl: true, mode: 'id', value: '1536' },
 			returnAll: true,
 		});
 		const elapsed = clock.now - started;

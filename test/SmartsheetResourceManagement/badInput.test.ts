@@ -6,8 +6,8 @@ type Parameters = Record<string, NodeParameterValueType>;
 
 const create: Parameters = {
 	operation: 'create',
-	userId: '30256',
-	assignableId: '183760',
+	userId: { __rl: true, mode: 'id', value: '30256' },
+	assignableId: { __rl: true, mode: 'id', value: '183760' },
 	startsAt: '2026-01-01',
 	endsAt: '2026-01-31',
 };

@@ -6,8 +6,8 @@ import { api, assignment, jsonOf, run } from './fixtures';
 const userRoute = '/api/v1/users/30256/assignments';
 const base = {
 	operation: 'create',
-	userId: '30256',
-	assignableId: '183760',
+	userId: { __rl: true, mode: 'id', value: '30256' },
+	assignableId: { __rl: true, mode: 'id', value: '183760' },
 	startsAt: '2017-01-01T00:00:00',
 	endsAt: '2017-01-31',
 };

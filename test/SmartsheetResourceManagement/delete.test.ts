@@ -7,7 +7,11 @@ describe('Smartsheet RM › Delete', () => {
 		api()
 			.delete('/api/v1/users/30256/assignments/186882')
 			.reply(200, '', { 'Content-Length': '0', 'Content-Type': 'application/json' });
-		const result = await run({ operation: 'delete', assignmentId: '186882', userId: '30256' });
+		const result = await run({
+			operation: 'delete',
+			assignmentId: '186882',
+			userId: { __rl: true, mode: 'id', value: '30256' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.items)).toEqual([{ deleted: true, id: 186882 }]);
 	});

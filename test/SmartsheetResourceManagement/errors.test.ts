@@ -49,7 +49,7 @@ describe('Smartsheet RM › errors', () => {
 			operation: 'get',
 			assignmentId: '30256',
 			scope: 'project',
-			projectId: '183760',
+			projectId: { __rl: true, mode: 'id', value: '183760' },
 		});
 		expect(result.error?.message).toBe('not found');
 		expect(result.error?.httpCode).toBe('404');
@@ -86,8 +86,8 @@ describe('Smartsheet RM › errors', () => {
 			.reply(200, assignment(2));
 		const result = await run({
 			operation: 'create',
-			userId: '5',
-			assignableId: '6',
+			userId: { __rl: true, mode: 'id', value: '5' },
+			assignableId: { __rl: true, mode: 'id', value: '6' },
 			startsAt: '2026-01-01',
 			endsAt: '2026-01-02',
 		});
@@ -152,7 +152,7 @@ describe('Smartsheet RM › errors', () => {
 			{
 				operation: 'create',
 				userId: '={{ $json.user }}',
-				assignableId: '9',
+				assignableId: { __rl: true, mode: 'id', value: '9' },
 				startsAt: '2026-01-01',
 				endsAt: '2026-01-02',
 			},

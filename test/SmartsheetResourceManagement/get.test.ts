@@ -14,7 +14,7 @@ describe('Smartsheet RM › Get', () => {
 			operation: 'get',
 			assignmentId: 186875,
 			scope: 'user',
-			userId: '30256',
+			userId: { __rl: true, mode: 'id', value: '30256' },
 		});
 		expect(jsonOf(result.items)).toEqual([assignment(186875)]);
 	});
@@ -25,7 +25,7 @@ describe('Smartsheet RM › Get', () => {
 			operation: 'get',
 			assignmentId: ' 186875 ',
 			scope: 'project',
-			projectId: '183760',
+			projectId: { __rl: true, mode: 'id', value: '183760' },
 		});
 		expect(jsonOf(result.items)).toEqual([assignment(186875)]);
 	});

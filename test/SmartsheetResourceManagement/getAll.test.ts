@@ -86,7 +86,7 @@ describe('Smartsheet RM › Get Many', () => {
 		const result = await run({
 			operation: 'getAll',
 			scope: 'user',
-			userId: '30256',
+			userId: { __rl: true, mode: 'id', value: '30256' },
 			returnAll: true,
 			filters: { from: '2026-01-01T00:00:00', to: '2026-03-31' },
 		});
@@ -107,7 +107,7 @@ describe('Smartsheet RM › Get Many', () => {
 		const result = await run({
 			operation: 'getAll',
 			scope: 'project',
-			projectId: '183760',
+			projectId: { __rl: true, mode: 'id', value: '183760' },
 			withPhases: true,
 			subtaskCounts: true,
 			returnAll: true,
@@ -123,7 +123,7 @@ describe('Smartsheet RM › Get Many', () => {
 		const result = await run({
 			operation: 'getAll',
 			scope: 'project',
-			projectId: '183760',
+			projectId: { __rl: true, mode: 'id', value: '183760' },
 			withPhases: false,
 			returnAll: false,
 			limit: 50,
@@ -143,7 +143,7 @@ describe('Smartsheet RM › Get Many', () => {
 		const result = await run({
 			operation: 'getAll',
 			scope: 'placeholder',
-			placeholderId: '77',
+			placeholderId: { __rl: true, mode: 'id', value: '77' },
 			returnAll: true,
 		});
 		expect(jsonOf(result.items).map((item) => item.id)).toEqual([1, 2, 3]);

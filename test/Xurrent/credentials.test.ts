@@ -69,7 +69,12 @@ const environments: Array<[api: string, oauth: string]> = [
 	['https://api.xurrent-demo.com/v1', 'https://oauth.xurrent-demo.com/token'],
 ];
 
-const getAll = { resource: 'assignment', operation: 'getAll', taskId: '5', returnAll: true };
+const getAll = {
+	resource: 'assignment',
+	operation: 'getAll',
+	taskId: { __rl: true, mode: 'id', value: '5' },
+	returnAll: true,
+};
 
 function requestsMade() {
 	const seen: string[] = [];
@@ -186,7 +191,12 @@ describe('Xurrent › OAuth2 client-credentials credential', () => {
 	) =>
 		runNode({
 			node: 'xurrent',
-			parameters: { authentication: 'oAuth2', resource: 'assignment', taskId: '5', ...parameters },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'assignment',
+				taskId: { __rl: true, mode: 'id', value: '5' },
+				...parameters,
+			},
 			credentials: oauth(data),
 		});
 
@@ -271,7 +281,7 @@ describe('Xurrent › OAuth2 client-credentials credential', () => {
 		],
 		[
 			'create',
-			{ assigneeId: '41' },
+			{ assigneeId: { __rl: true, mode: 'id', value: '41' } },
 			() => api().post(`/v1${listPath}`, { assignee_id: 41 }).reply(201, { id: 75 }),
 		],
 		[

@@ -13,7 +13,12 @@ const credentials = { xurrentApi: { accessToken: 'dummy-xurrent-pat-5d3a', accou
 const run = (assignmentId: NodeParameterValueType, items?: IDataObject[], continueOnFail = false) =>
 	runNode({
 		node: 'xurrent',
-		parameters: { resource: 'assignment', operation: 'delete', taskId: '5', assignmentId },
+		parameters: {
+			resource: 'assignment',
+			operation: 'delete',
+			taskId: { __rl: true, mode: 'id', value: '5' },
+			assignmentId,
+		},
 		credentials,
 		items,
 		continueOnFail,

@@ -17,7 +17,11 @@ const run = (
 ) =>
 	runNode({
 		node: 'xurrent',
-		parameters: { resource: 'assignment', taskId: '5', ...parameters },
+		parameters: {
+			resource: 'assignment',
+			taskId: { __rl: true, mode: 'id', value: '5' },
+			...parameters,
+		},
 		credentials,
 		...options,
 	});
@@ -36,7 +40,10 @@ describe('Xurrent › errors', () => {
 					['planned_effort', 'Planned effort must be less than or equal to 600000'],
 				],
 			});
-		const result = await run({ operation: 'create', assigneeId: '41' });
+		const result = await run({
+			operation: 'create',
+			assigneeId: { __rl: true, mode: 'id', value: '41' },
+		});
 		expect(result.error?.message).toBe('Validation Failed');
 		expect(result.error?.httpCode).toBe('422');
 		expect(result.error?.description).toBe(
@@ -77,7 +84,10 @@ describe('Xurrent › errors', () => {
 			.reply(429, { message: 'Too Many Requests' }, { 'retry-after': '2' })
 			.post(taskPath, { assignee_id: 41 })
 			.reply(201, { id: 109 });
-		const result = await run({ operation: 'create', assigneeId: '41' });
+		const result = await run({
+			operation: 'create',
+			assigneeId: { __rl: true, mode: 'id', value: '41' },
+		});
 		expect(result.items.map((item) => item.json)).toEqual([{ id: 109 }]);
 		expect(jest.mocked(sleep).mock.calls).toEqual([[2000]]);
 	});

@@ -17,7 +17,12 @@ const api = () =>
 const run = (parameters: Record<string, NodeParameterValueType>) =>
 	runNode({
 		node: 'xurrent',
-		parameters: { resource: 'assignment', operation: 'getAll', taskId: '5', ...parameters },
+		parameters: {
+			resource: 'assignment',
+			operation: 'getAll',
+			taskId: { __rl: true, mode: 'id', value: '5' },
+			...parameters,
+		},
 		credentials,
 	});
 

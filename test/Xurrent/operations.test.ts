@@ -17,7 +17,11 @@ const api = () =>
 const run = (parameters: Record<string, NodeParameterValueType>, items?: IDataObject[]) =>
 	runNode({
 		node: 'xurrent',
-		parameters: { resource: 'assignment', taskId: '5', ...parameters },
+		parameters: {
+			resource: 'assignment',
+			taskId: { __rl: true, mode: 'id', value: '5' },
+			...parameters,
+		},
 		credentials,
 		items,
 	});
@@ -134,7 +138,7 @@ describe('Xurrent › Create', () => {
 			.reply(201, created);
 		const result = await run({
 			operation: 'create',
-			assigneeId: '41',
+			assigneeId: { __rl: true, mode: 'id', value: '41' },
 			additionalFields: { plannedEffort: 180, waitingUntil: '2017-01-22T15:00:00Z' },
 		});
 		expect(result.error).toBeUndefined();
@@ -158,10 +162,13 @@ describe('Xurrent › Create', () => {
 	it('sends only the assignee when nothing else is set, and accepts the maximum effort', async () => {
 		api().post(taskPath, { assignee_id: 41 }).reply(201, created);
 		api().post(taskPath, { assignee_id: 41, planned_effort: 600000 }).reply(201, created);
-		expect((await run({ operation: 'create', assigneeId: '41' })).error).toBeUndefined();
+		expect(
+			(await run({ operation: 'create', assigneeId: { __rl: true, mode: 'id', value: '41' } }))
+				.error,
+		).toBeUndefined();
 		const max = await run({
 			operation: 'create',
-			assigneeId: '41',
+			assigneeId: { __rl: true, mode: 'id', value: '41' },
 			additionalFields: { plannedEffort: 600000 },
 		});
 		expect(max.error).toBeUndefined();
@@ -169,15 +176,24 @@ describe('Xurrent › Create', () => {
 
 	it.each([
 		[
-			{ assigneeId: '41', additionalFields: { plannedEffort: 600001 } },
+			{
+				assigneeId: { __rl: true, mode: 'id', value: '41' },
+				additionalFields: { plannedEffort: 600001 },
+			},
 			'Planned Effort must be a whole number between 0 and 600000, got 600001 [item 0]',
 		],
 		[
-			{ assigneeId: '41', additionalFields: { plannedEffort: 1.5 } },
+			{
+				assigneeId: { __rl: true, mode: 'id', value: '41' },
+				additionalFields: { plannedEffort: 1.5 },
+			},
 			'Planned Effort must be a whole number between 0 and 600000, got 1.5 [item 0]',
 		],
 		[
-			{ assigneeId: '41', additionalFields: { waitingUntil: 'next tuesday' } },
+			{
+				assigneeId: { __rl: true, mode: 'id', value: '41' },
+				additionalFields: { waitingUntil: 'next tuesday' },
+			},
 			'Waiting Until must be a date, got "next tuesday" [item 0]',
 		],
 		[{ assigneeId: '={{ $json.nobody }}' }, 'Assignee ID is empty [item 0]'],
@@ -200,7 +216,7 @@ describe('Xurrent › Update', () => {
 		const result = await run({
 			operation: 'update',
 			assignmentId: '75',
-			updateFields: { assigneeId: '6', plannedEffort: 300 },
+			updateFields: { assigneeId: { __rl: true, mode: 'id', value: '6' }, plannedEffort: 300 },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json)).toEqual([updated]);

@@ -53,7 +53,7 @@ export const credentialTypes: Record<string, ICredentialType> = Object.fromEntri
 );
 
 /** The package's nodes and the Start node, plus any node types a run brings (e.g. n8n's own). */
-function nodeTypesWith(extra: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
+export function nodeTypesWith(extra: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
 	const known: Record<string, INodeType | IVersionedNodeType> = { ...extra, ...nodeClasses };
 	return {
 		getByName: (type) => known[type],
@@ -109,7 +109,7 @@ export interface RunResult {
 }
 
 /** Additional data the engine asks for but these tests do not use: inert functions. */
-function inertAdditionalData(known: Partial<IWorkflowExecuteAdditionalData>) {
+export function inertAdditionalData(known: Partial<IWorkflowExecuteAdditionalData>) {
 	return new Proxy(known as IWorkflowExecuteAdditionalData, {
 		get: (target, key: string) => (key in target ? target[key as keyof typeof target] : undefined),
 	});
@@ -236,7 +236,7 @@ function secretsOf(credentials: Record<string, ICredentialDataDecryptedObject>):
  * Every engine run is a secret scan: no output item, error message, error description or other
  * run data may contain a credential's secret.
  */
-function assertNoSecretIn(
+export function assertNoSecretIn(
 	run: IRun,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
 	logs: string[],

@@ -19,14 +19,18 @@ interface Vendor extends SandboxVendor {
 const vendors: Vendor[] = [
 	{
 		...sandboxVendors.kantata,
-		create: { storyId: '26100001', assigneeId: '3700001', additionalFields: {} },
+		create: {
+			storyId: { __rl: true, mode: 'id', value: '26100001' },
+			assigneeId: { __rl: true, mode: 'id', value: '3700001' },
+			additionalFields: {},
+		},
 		update: (id) => ({ assignmentId: id, updateFields: { estimatedMinutes: 480 } }),
 	},
 	{
 		...sandboxVendors.rm,
 		create: {
-			userId: '30256',
-			assignableId: '183760',
+			userId: { __rl: true, mode: 'id', value: '30256' },
+			assignableId: { __rl: true, mode: 'id', value: '183760' },
 			startsAt: '2026-01-05',
 			endsAt: '2026-01-30',
 			allocationMode: 'percent',
@@ -43,21 +47,27 @@ const vendors: Vendor[] = [
 		...sandboxVendors.xurrent,
 		create: {
 			authentication: 'accessToken',
-			taskId: '1002',
-			assigneeId: '41',
+			taskId: { __rl: true, mode: 'id', value: '1002' },
+			assigneeId: { __rl: true, mode: 'id', value: '41' },
 			additionalFields: {},
 		},
 		update: (id) => ({
 			authentication: 'accessToken',
-			taskId: '1002',
+			taskId: { __rl: true, mode: 'id', value: '1002' },
 			assignmentId: id,
 			updateFields: { plannedEffort: 120 },
 		}),
 	},
 	{
 		...sandboxVendors.paymo,
-		create: { userId: '241184', taskId: '48591' },
-		update: (id) => ({ assignmentId: id, updateFields: { userId: '241185' } }),
+		create: {
+			userId: { __rl: true, mode: 'id', value: '241184' },
+			taskId: { __rl: true, mode: 'id', value: '48591' },
+		},
+		update: (id) => ({
+			assignmentId: id,
+			updateFields: { userId: { __rl: true, mode: 'id', value: '241185' } },
+		}),
 	},
 ];
 

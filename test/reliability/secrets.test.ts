@@ -56,9 +56,21 @@ describe('tokens travel only in headers, and the credentials work against the sa
 	const runs: Array<[string, string, Record<string, NodeParameterValueType>]> = [
 		['kantataOx', 'kantataOxApi', { authentication: 'accessToken' }],
 		['smartsheetResourceManagement', 'smartsheetResourceManagementApi', { scope: 'all' }],
-		['xurrent', 'xurrentApi', { authentication: 'accessToken', taskId: '1001' }],
-		['xurrent', 'xurrentOAuth2Api', { authentication: 'oAuth2', taskId: '1001' }],
-		['paymo', 'paymoApi', { filterBy: 'user', userId: '241185' }],
+		[
+			'xurrent',
+			'xurrentApi',
+			{ authentication: 'accessToken', taskId: { __rl: true, mode: 'id', value: '1001' } },
+		],
+		[
+			'xurrent',
+			'xurrentOAuth2Api',
+			{ authentication: 'oAuth2', taskId: { __rl: true, mode: 'id', value: '1001' } },
+		],
+		[
+			'paymo',
+			'paymoApi',
+			{ filterBy: 'user', userId: { __rl: true, mode: 'id', value: '241185' } },
+		],
 	];
 
 	it.each(runs)('%s with %s', async (node, type, parameters) => {

@@ -37,7 +37,11 @@ export const sandboxVendors: Record<VendorName, SandboxVendor> = {
 		node: 'xurrent',
 		credential: 'xurrentApi',
 		pageSize: 100,
-		list: { authentication: 'accessToken', taskId: '1001', returnAll: true },
+		list: {
+			authentication: 'accessToken',
+			taskId: { __rl: true, mode: 'id', value: '1001' },
+			returnAll: true,
+		},
 	},
 	paymo: {
 		label: 'Paymo',
@@ -45,6 +49,12 @@ export const sandboxVendors: Record<VendorName, SandboxVendor> = {
 		node: 'paymo',
 		credential: 'paymoApi',
 		pageSize: 100,
-		list: { filterBy: 'user', userId: '241185', returnAll: true, filters: {}, options: {} },
+		list: {
+			filterBy: 'user',
+			userId: { __rl: true, mode: 'id', value: '241185' },
+			returnAll: true,
+			filters: {},
+			options: {},
+		},
 	},
 };

@@ -4,6 +4,7 @@
 const { json, empty, bool, whole } = require('../../lib/http');
 const constants = require('../../constants').kantata;
 const { seedKantata, allocationDays, externalReference, stamp } = require('./seed');
+const { lookup } = require('./lookups');
 
 const ORDERS = ['created_at:asc', 'created_at:desc', 'updated_at:asc', 'updated_at:desc'];
 const INCLUDES = ['assignee', 'story', 'story_allocation_days', 'external_references'];
@@ -452,6 +453,8 @@ function handle(ctx) {
 	}
 	if (!ctx.auth.valid) return errors(401, 'oauth', 'Invalid OAuth 2 Request');
 	if (path === '/users/me' && ctx.method === 'GET') return me(ctx);
+	const lookedUp = lookup(ctx, path);
+	if (lookedUp) return lookedUp;
 	if (path === '/assignments') {
 		if (ctx.method === 'GET') return list(ctx);
 		if (ctx.method === 'POST') return create(ctx);

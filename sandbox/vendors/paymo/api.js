@@ -1,6 +1,7 @@
 'use strict';
 // Paymo API, task assignments `/api/userstasks` (reference: vendors-xurrent-paymo.md §2, seed 004).
 
+const { lookup } = require('./lookups');
 const { json, empty, whole } = require('../../lib/http');
 const { isoUtc } = require('../../lib/time');
 const constants = require('../../constants').paymo;
@@ -147,6 +148,7 @@ function handle(ctx) {
 	if (parts[0] === 'me' && parts.length === 1 && method === 'GET')
 		return json(200, { users: [state.users.get(state.fixtures.meUserId)] });
 	if ((parts[0] === 'users' || parts[0] === 'tasks') && method === 'GET') {
+		if (parts.length === 1) return lookup(ctx, parts[0]);
 		const table = state[parts[0]];
 		if (parts.length === 1) return json(200, { [parts[0]]: [...table.values()] });
 		const found = table.get(whole(parts[1]));

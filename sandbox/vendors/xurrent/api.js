@@ -256,6 +256,22 @@ function token(ctx) {
 
 // ---------------------------------------------------------------- routing
 
+/** People's primary email, derived from the name (the seed keeps none) [I]. */
+const withEmail = (person) => ({
+	...person,
+	primary_email: `${person.name.toLowerCase().replace(/\s+/g, '.')}@example.com`,
+});
+
+/** People in ID order, filtered by `primary_email` (exact, case-insensitive) when given [I]. */
+function peopleIds(state, query) {
+	const email = String(query.primary_email ?? '')
+		.trim()
+		.toLowerCase();
+	return [...state.people.keys()]
+		.sort((a, b) => a - b)
+		.filter((id) => !email || withEmail(state.people.get(id)).primary_email === email);
+}
+
 function handle(ctx) {
 	const { state, method } = ctx;
 	if (ctx.mount !== constants.prefix) return ctx.path === '/token' ? token(ctx) : notFound();
@@ -269,11 +285,7 @@ function handle(ctx) {
 		return json(200, state.people.get(state.fixtures.meId));
 	if (parts[0] === 'people' && method === 'GET') {
 		if (parts.length === 1)
-			return paged(
-				ctx,
-				[...state.people.keys()].sort((a, b) => a - b),
-				(id) => state.people.get(id),
-			);
+			return paged(ctx, peopleIds(state, ctx.query), (id) => withEmail(state.people.get(id)));
 		const person = state.people.get(idOf(parts[1]));
 		return person && parts.length === 2 ? json(200, person) : notFound();
 	}

@@ -2,20 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference } from '../../../shared/lookup/reference';
+import { inputError } from '../../../shared/validate';
+import { references } from '../../methods/references';
 import { assignmentBody, writableFields } from './fields';
 import { stateFields, writeAssignment, writeOptions } from './write';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Story ID',
-		name: 'storyId',
-		type: 'string',
+	referenceLocator({
+		...references.story,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 26133885',
-		description: 'ID of the task (story) to assign',
-	},
+		description: 'The task (story) to assign',
+	}),
 	...writableFields('to assign to the task'),
 	{
 		displayName: 'Additional Fields',
@@ -38,9 +37,23 @@ export async function execute(
 	itemIndex: number,
 	transport: Transport,
 ): Promise<IDataObject> {
-	const storyId = readId(this, itemIndex, 'storyId', 'Story ID');
+	const story = parseReference(
+		this,
+		itemIndex,
+		this.getNodeParameter('storyId', itemIndex, '') as unknown,
+		references.story,
+	);
+	if (!story || !('id' in story)) {
+		throw inputError(
+			this,
+			itemIndex,
+			'Story ID is empty',
+			'Choose the task From List, or enter its numeric ID or its address. If it comes from an expression, check that the expression resolves to a value for this item.',
+		);
+	}
+	const storyId = story.id;
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const assignment = assignmentBody(this, itemIndex, fields, '');
+	const assignment = await assignmentBody(this, itemIndex, fields, '', transport);
 	if (assignment.assignee_id === undefined && assignment.resource_id === undefined) {
 		throw inputError(
 			this,

@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkWholeNumber, inputError, readOptionalId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
+import type { Transport } from '../../../shared/transport/createTransport';
+import { checkWholeNumber, inputError } from '../../../shared/validate';
+import { references, usersByEmail } from '../../methods/references';
 
 export const includeOption: INodeProperties = {
 	displayName: 'Include',
@@ -125,34 +129,31 @@ const referenceKeys: Record<string, string> = {
 };
 
 export const writableFields = (purpose: string): INodeProperties[] => [
-	{
-		displayName: 'Assignee ID',
-		name: 'assigneeId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 3711195',
-		description: `ID of the user ${purpose}. Set this or Resource ID, not both.`,
-	},
-	{
-		displayName: 'Resource ID',
-		name: 'resourceId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 555',
-		description: `ID of the project resource (named or unnamed) ${purpose}. Set this or Assignee ID, not both.`,
-	},
+	referenceLocator({
+		...references.assignee,
+		description: `The user ${purpose}. Set this or Resource ID, not both.`,
+	}),
+	referenceLocator({
+		...references.resource,
+		description: `The project resource (named or unnamed) ${purpose}. Set this or Assignee ID, not both.`,
+	}),
 ];
 
-/** The snake_case assignment body from the camelCase fields the user set; checks every value. */
-export function assignmentBody(
+/**
+ * The snake_case assignment body from the camelCase fields the user set; checks every value
+ * first, then looks up an assignee given by email (the only request before the main one).
+ */
+export async function assignmentBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fields: IDataObject,
 	prefix: string,
-): IDataObject {
+	transport: Transport,
+): Promise<IDataObject> {
 	const body: IDataObject = {};
-	const assignee = readOptionalId(ctx, itemIndex, `${prefix}assigneeId`, 'Assignee ID');
-	const resource = readOptionalId(ctx, itemIndex, `${prefix}resourceId`, 'Resource ID');
+	const read = (name: string) => ctx.getNodeParameter(`${prefix}${name}`, itemIndex, '') as unknown;
+	const assignee = parseReference(ctx, itemIndex, read('assigneeId'), references.assignee);
+	const resource = parseReference(ctx, itemIndex, read('resourceId'), references.resource);
 	if (assignee && resource) {
 		throw inputError(
 			ctx,
@@ -161,8 +162,7 @@ export function assignmentBody(
 			'An assignment belongs to a user or to a project resource. Kantata OX would silently use the resource, so clear one of the two.',
 		);
 	}
-	if (assignee) body.assignee_id = Number(assignee);
-	if (resource) body.resource_id = Number(resource);
+	if (resource && 'id' in resource) body.resource_id = Number(resource.id);
 	if (fields.current !== undefined) body.current = fields.current;
 	if (fields.estimatedMinutes !== undefined) {
 		body.estimated_minutes = checkWholeNumber(
@@ -194,5 +194,13 @@ export function assignmentBody(
 		}
 		body.external_reference = external;
 	}
+	const assigneeId = await resolveReference(
+		ctx,
+		itemIndex,
+		assignee,
+		'Assignee ID',
+		usersByEmail(transport, itemIndex),
+	);
+	if (assigneeId) body.assignee_id = Number(assigneeId);
 	return body;
 }

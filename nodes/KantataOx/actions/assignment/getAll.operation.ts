@@ -2,15 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import type { ReferenceSpec } from '../../../shared/lookup/locator';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import type { Reference } from '../../../shared/lookup/reference';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
 import type { Transport } from '../../../shared/transport/createTransport';
 import type { RangeEnd } from '../../../shared/validate';
 import { checkDate, checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
 import { assignmentsOf } from '../../envelope';
+import { references, usersByEmail } from '../../methods/references';
 import { kantataPages, maxPageSize } from '../../transport';
 import { includeOption, includeQuery } from './fields';
 
-/** A text filter (IDs too: the query checks them); defaults to empty, which sends nothing. */
-const stringFilter = (displayName: string, name: string, description: string): INodeProperties => ({
+const idFilter = (spec: ReferenceSpec, description: string): INodeProperties =>
+	referenceLocator({ ...spec, description });
+
+const textFilter = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -27,7 +34,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			stringFilter('Assignee ID', 'assigneeId', 'Only assignments of this user'),
+			idFilter(references.assignee, 'Only assignments of this user'),
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -42,37 +49,37 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only assignments created before this time',
 			},
-			stringFilter(
+			textFilter(
 				'External Reference External Message',
 				'externalReferenceExternalMessage',
 				'Only assignments whose external reference has exactly this external message',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference External Status',
 				'externalReferenceExternalStatus',
 				'Only assignments whose external record has this status',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference Service Model',
 				'externalReferenceServiceModel',
 				'Only assignments whose external record is of this type',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference Service Model Ref',
 				'externalReferenceServiceModelRef',
 				'Only assignments linked to this external record ID',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference Service Model Refs',
 				'externalReferenceServiceModelRefs',
 				'Only assignments linked to these external record IDs (comma-separated, up to 200)',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference Service Name',
 				'externalReferenceServiceName',
 				'Only assignments with an external reference from this service',
 			),
-			stringFilter(
+			textFilter(
 				'External Reference Status',
 				'externalReferenceStatus',
 				'Only assignments whose integration status is this, e.g. successful or fail',
@@ -108,7 +115,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include assignments to unnamed resources (placeholders)',
 			},
-			stringFilter(
+			textFilter(
 				'Only IDs',
 				'only',
 				'Return only these assignment IDs (comma-separated), e.g. 5,6,7',
@@ -121,7 +128,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to return only assignments the user can view and plan daily scheduled hours for',
 			},
-			stringFilter('Resource ID', 'resourceId', 'Only assignments of this project resource'),
+			idFilter(references.resource, 'Only assignments of this project resource'),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -130,11 +137,11 @@ const properties: INodeProperties[] = [
 				description:
 					'Kantata OX unassigns instead of deleting, so inactive assignments stay listed unless filtered out',
 				options: [
-					{ name: 'Current (Active)', value: 'current' },
-					{ name: 'Uncurrent (Unassigned)', value: 'uncurrent' },
+					{ name: 'Active (Current)', value: 'current' },
+					{ name: 'Inactive (Unassigned)', value: 'uncurrent' },
 				],
 			},
-			stringFilter('Story ID', 'storyId', 'Only assignments of this task'),
+			idFilter(references.story, 'Only assignments of this task'),
 			{
 				displayName: 'Updated After',
 				name: 'updatedAfter',
@@ -149,12 +156,12 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only assignments updated before this time',
 			},
-			stringFilter(
+			textFilter(
 				'Without External Reference Service Name',
 				'withoutExternalReferenceServiceName',
 				'Only assignments without an external reference from this service',
 			),
-			stringFilter('Workspace ID', 'workspaceId', 'Only assignments in this project'),
+			idFilter(references.workspace, 'Only assignments in this project'),
 		],
 	},
 	optionsCollection([
@@ -181,11 +188,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const idFilters: Record<string, string> = {
-	assigneeId: 'assignee_id',
-	resourceId: 'resource_id',
-	storyId: 'story_id',
-	workspaceId: 'workspace_id',
+const idFilters: Record<string, { key: string; spec: ReferenceSpec }> = {
+	assigneeId: { key: 'assignee_id', spec: references.assignee },
+	resourceId: { key: 'resource_id', spec: references.resource },
+	storyId: { key: 'story_id', spec: references.story },
+	workspaceId: { key: 'workspace_id', spec: references.workspace },
 };
 
 const dateFilters: Record<string, string> = {
@@ -228,22 +235,17 @@ function checkDateRanges(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObj
 }
 
 /** Maps the Filters collection to the API's query, checking each value. */
-function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataObject) {
 	const qs: IDataObject = {};
+	// Read (and checked) here; an assignee given by email is looked up once all is valid.
+	const references_: Record<string, Reference> = {};
 	for (const [name, value] of Object.entries(filters)) {
 		if (value === '' || value === undefined) continue;
 		const label = filterLabels[name] ?? `Filter "${name}"`;
 		if (idFilters[name]) {
-			const text = String(value).trim();
-			if (!isId(text)) {
-				throw inputError(
-					ctx,
-					itemIndex,
-					`${label} must be a numeric ID, got "${String(value)}"`,
-					'Enter the numeric ID, e.g. 12345.',
-				);
-			}
-			qs[idFilters[name]] = text;
+			const { key, spec } = idFilters[name];
+			const reference = parseReference(ctx, itemIndex, value, { ...spec, displayName: label });
+			if (reference) references_[key] = reference;
 		} else if (dateFilters[name]) {
 			qs[dateFilters[name]] = checkDate(ctx, itemIndex, value, label);
 		} else if (name === 'status') {
@@ -267,7 +269,7 @@ function filterQuery(ctx: IExecuteFunctions, itemIndex: number, filters: IDataOb
 		}
 	}
 	checkDateRanges(ctx, itemIndex, qs);
-	return qs;
+	return { qs, references: references_ };
 }
 
 export async function execute(
@@ -278,14 +280,21 @@ export async function execute(
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {
-		...filterQuery(this, itemIndex, filters),
-		order: (options.order as string) ?? 'created_at:asc',
-	};
+	const filtered = filterQuery(this, itemIndex, filters);
+	const qs: IDataObject = { ...filtered.qs, order: (options.order as string) ?? 'created_at:asc' };
 	Object.assign(
 		qs,
 		includeQuery(this, itemIndex, options.include as string[], qs.plannable as boolean | undefined),
 	);
+	for (const [key, reference] of Object.entries(filtered.references)) {
+		qs[key] = await resolveReference(
+			this,
+			itemIndex,
+			reference,
+			filterLabels.assigneeId,
+			usersByEmail(transport, itemIndex),
+		);
+	}
 	return await transport.requestAll(
 		itemIndex,
 		{ method: 'GET', path: '/assignments', qs },

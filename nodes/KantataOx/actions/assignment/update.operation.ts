@@ -37,7 +37,7 @@ export async function execute(
 ): Promise<IDataObject> {
 	const id = readId(this, itemIndex, 'assignmentId', 'Assignment ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const assignment = assignmentBody(this, itemIndex, fields, 'updateFields.');
+	const assignment = await assignmentBody(this, itemIndex, fields, 'updateFields.', transport);
 	if (Object.keys(assignment).length === 0) {
 		throw inputError(
 			this,

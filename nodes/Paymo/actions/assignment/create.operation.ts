@@ -2,28 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
-import { readId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
+import { inputError } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { references, usersByEmail } from '../../methods/references';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
+	referenceLocator({
+		...references.user,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 241184',
-		description: 'ID of the user to assign to the task',
-	},
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
+		description: 'The user to assign to the task',
+	}),
+	referenceLocator({
+		...references.task,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 48591',
-		description: 'ID of the task to assign the user to',
-	},
+		description: 'The task to assign the user to',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -36,8 +31,26 @@ export async function execute(
 	itemIndex: number,
 	transport: Transport,
 ): Promise<IDataObject> {
-	const userId = readId(this, itemIndex, 'userId', 'User ID');
-	const taskId = readId(this, itemIndex, 'taskId', 'Task ID');
+	const read = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const user = parseReference(this, itemIndex, read('userId'), references.user);
+	const task = parseReference(this, itemIndex, read('taskId'), references.task);
+	if (!user || !task) {
+		const label = user ? 'Task ID' : 'User ID';
+		throw inputError(
+			this,
+			itemIndex,
+			`${label} is empty`,
+			`Choose the ${label === 'User ID' ? 'user' : 'task'} From List or enter its numeric ID. If it comes from an expression, check that the expression resolves to a value for this item.`,
+		);
+	}
+	const userId = await resolveReference(
+		this,
+		itemIndex,
+		user,
+		'User ID',
+		usersByEmail(transport, itemIndex),
+	);
+	const taskId = await resolveReference(this, itemIndex, task, 'Task ID');
 	const response = await transport.request(itemIndex, {
 		method: 'POST',
 		path: '/userstasks',

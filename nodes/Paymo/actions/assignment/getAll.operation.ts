@@ -2,14 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection, returnAllAndLimit } from '../../../shared/descriptions';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { locatorParts, parseReference, resolveReference } from '../../../shared/lookup/reference';
 import type { Transport } from '../../../shared/transport/createTransport';
 import type { RangeEnd } from '../../../shared/validate';
 import { checkRangeOrder, inputError, readLimit } from '../../../shared/validate';
 import { assignmentsOf } from '../../envelope';
+import { references, usersByEmail } from '../../methods/references';
 import { maxPageSize, paymoPages } from '../../transport';
 import type { Condition } from '../../where';
 import { buildWhere } from '../../where';
-import { idCondition, includeOption, includeQuery, unixSeconds } from './fields';
+import { idCondition as idsCondition, includeOption, includeQuery, unixSeconds } from './fields';
 
 const dateFilter = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -34,24 +37,22 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 241185',
+		...referenceLocator({
+			...references.user,
+			several: true,
+			required: true,
+			description: 'The user, or several user IDs separated by commas (By ID)',
+		}),
 		displayOptions: { show: { filterBy: ['user'] } },
-		description: 'ID of the user, or several IDs separated by commas',
 	},
 	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1536',
+		...referenceLocator({
+			...references.task,
+			several: true,
+			required: true,
+			description: 'The task, or several task IDs separated by commas (By ID)',
+		}),
 		displayOptions: { show: { filterBy: ['task'] } },
-		description: 'ID of the task, or several IDs separated by commas',
 	},
 	...returnAllAndLimit,
 	{
@@ -72,24 +73,22 @@ const properties: INodeProperties[] = [
 					'Whether to return only assignments of completed tasks (true) or of open tasks (false). Paymo accepts this filter but does not document it.',
 			},
 			{
-				displayName: 'Task ID',
-				name: 'taskId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1536',
+				...referenceLocator({
+					...references.task,
+					several: true,
+					description: 'Only assignments of this task, or of several (IDs separated by commas)',
+				}),
 				displayOptions: { show: { '/filterBy': ['user'] } },
-				description: 'Only assignments of this task, or of several (IDs separated by commas)',
 			},
 			dateFilter('Updated Before', 'updatedBefore', 'Only assignments updated before this time'),
 			dateFilter('Updated Since', 'updatedSince', 'Only assignments updated at or after this time'),
 			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 241185',
+				...referenceLocator({
+					...references.user,
+					several: true,
+					description: 'Only assignments of this user, or of several (IDs separated by commas)',
+				}),
 				displayOptions: { show: { '/filterBy': ['task'] } },
-				description: 'Only assignments of this user, or of several (IDs separated by commas)',
 			},
 		],
 	},
@@ -129,22 +128,43 @@ function readBoolean(ctx: IExecuteFunctions, itemIndex: number, value: unknown):
 }
 
 /** The required user or task condition first, then the added filters in a fixed order. */
-function conditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
+function conditions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	emails: Array<{ email: string; field: string; label: string }>,
+): Condition[] {
 	const filterBy = ctx.getNodeParameter('filterBy', itemIndex) as string;
 	const id = (name: string) => ctx.getNodeParameter(name, itemIndex, '');
+	// A user given by email is looked up after every other value has been checked.
+	const idCondition = (value: unknown, field: string, label: string): Condition => {
+		const { mode } = locatorParts(value);
+		if (mode === 'email') {
+			const reference = parseReference(ctx, itemIndex, value, {
+				...references.user,
+				displayName: label,
+			});
+			if (reference && 'email' in reference) {
+				emails.push({ email: reference.email, field, label });
+				return { field, operator: '=', value: 0 };
+			}
+		}
+		return idsCondition(ctx, itemIndex, locatorParts(value).value, field, label);
+	};
 	const list = [
 		filterBy === 'task'
-			? idCondition(ctx, itemIndex, id('taskId'), 'task_id', 'Task ID')
-			: idCondition(ctx, itemIndex, id('userId'), 'user_id', 'User ID'),
+			? idCondition(id('taskId'), 'task_id', 'Task ID')
+			: idCondition(id('userId'), 'user_id', 'User ID'),
 	];
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const given = (name: string) =>
-		filters[name] !== undefined && filters[name] !== null && filters[name] !== '';
+	const given = (name: string) => {
+		const value = locatorParts(filters[name]).value;
+		return value !== undefined && value !== null && value !== '';
+	};
 	if (given('userId')) {
-		list.push(idCondition(ctx, itemIndex, filters.userId, 'user_id', 'Filter "User ID"'));
+		list.push(idCondition(filters.userId, 'user_id', 'Filter "User ID"'));
 	}
 	if (given('taskId')) {
-		list.push(idCondition(ctx, itemIndex, filters.taskId, 'task_id', 'Filter "Task ID"'));
+		list.push(idCondition(filters.taskId, 'task_id', 'Filter "Task ID"'));
 	}
 	const ends: Record<string, RangeEnd> = {};
 	for (const [name, date] of Object.entries(dateFilters)) {
@@ -168,8 +188,21 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
-	const where = buildWhere(conditions(this, itemIndex));
+	const emails: Array<{ email: string; field: string; label: string }> = [];
+	const list = conditions(this, itemIndex, emails);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	for (const { email, field, label } of emails) {
+		const userId = await resolveReference(
+			this,
+			itemIndex,
+			{ email },
+			label,
+			usersByEmail(transport, itemIndex),
+		);
+		const condition = list.find((entry) => entry.field === field && entry.value === 0);
+		if (condition) condition.value = Number(userId);
+	}
+	const where = buildWhere(list);
 	return await transport.requestAll(
 		itemIndex,
 		{ method: 'GET', path: '/userstasks', qs: { where, ...includeQuery(options.include) } },

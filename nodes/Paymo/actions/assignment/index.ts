@@ -42,7 +42,7 @@ export const { operations, description } = assignmentActions(
 	[
 		{
 			displayName:
-				'Paymo allows about 5 requests per 5 seconds per API key. The node sends requests while Paymo reports some left (X-Ratelimit-Remaining), then waits one whole decay period (X-Ratelimit-Decay-Period); after a 429 it waits Retry-After and repeats the same request. Many pages or items therefore take about a second each.',
+				'Paymo allows about 5 requests per 5 seconds per API key, so the node paces itself: many pages or items take about a second each.',
 			name: 'rateLimitNotice',
 			type: 'notice',
 			default: '',

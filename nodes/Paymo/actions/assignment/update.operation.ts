@@ -3,8 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assignmentIdField } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readId, readOptionalId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
+import { inputError, readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { references, usersByEmail } from '../../methods/references';
 
 const properties: INodeProperties[] = [
 	assignmentIdField('ID of the task assignment to update'),
@@ -15,22 +18,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Task ID',
-				name: 'taskId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 4059',
-				description: 'ID of the task to move the assignment to',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 241185',
-				description: 'ID of the user to give the assignment to',
-			},
+			referenceLocator({ ...references.task, description: 'The task to move the assignment to' }),
+			referenceLocator({ ...references.user, description: 'The user to give the assignment to' }),
 		],
 	},
 ];
@@ -46,9 +35,10 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject> {
 	const id = readId(this, itemIndex, 'assignmentId', 'Assignment ID');
-	const userId = readOptionalId(this, itemIndex, 'updateFields.userId', 'User ID');
-	const taskId = readOptionalId(this, itemIndex, 'updateFields.taskId', 'Task ID');
-	if (userId === undefined && taskId === undefined) {
+	const read = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
+	const user = parseReference(this, itemIndex, read('updateFields.userId'), references.user);
+	const task = parseReference(this, itemIndex, read('updateFields.taskId'), references.task);
+	if (user === undefined && task === undefined) {
 		throw inputError(
 			this,
 			itemIndex,
@@ -56,6 +46,14 @@ export async function execute(
 			'Add User ID, Task ID or both under Update Fields: they are all an assignment has to change.',
 		);
 	}
+	const userId = await resolveReference(
+		this,
+		itemIndex,
+		user,
+		'User ID',
+		usersByEmail(transport, itemIndex),
+	);
+	const taskId = await resolveReference(this, itemIndex, task, 'Task ID');
 	const body: IDataObject = {};
 	if (userId !== undefined) body.user_id = Number(userId);
 	if (taskId !== undefined) body.task_id = Number(taskId);

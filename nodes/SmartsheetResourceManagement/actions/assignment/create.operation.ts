@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readId, readOptionalId } from '../../../shared/validate';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { inputError, readOptionalId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { references } from '../../methods/references';
 import {
 	allocationBody,
 	allocationFields,
 	checkDateOrder,
 	readDate,
+	readReference,
 	scopeIdFields,
 	scopeRoute,
 	statusOptionIdField,
@@ -28,15 +31,11 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...scopeIdFields(['user', 'placeholder'], 'assignTo'),
-	{
-		displayName: 'Assignable ID',
-		name: 'assignableId',
-		type: 'string',
+	referenceLocator({
+		...references.assignable,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 183760',
-		description: 'ID of the project, phase or leave type to assign the user to',
-	},
+		description: 'The project, phase or leave type to assign the user to',
+	}),
 	{
 		displayName: 'Start Date',
 		name: 'startsAt',
@@ -126,7 +125,7 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject> {
 	const assignee = scopeRoute(this, itemIndex, 'assignTo');
-	const assignableId = readId(this, itemIndex, 'assignableId', 'Assignable ID');
+	const assignableId = readReference(this, itemIndex, 'assignableId', references.assignable);
 	const start = readDate(
 		this,
 		itemIndex,

@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ReferenceSpec } from '../../../shared/lookup/locator';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference } from '../../../shared/lookup/reference';
 import { checkDate, inputError, readId } from '../../../shared/validate';
+import { references } from '../../methods/references';
 
 /** The route prefix each scope adds in front of `/assignments`. */
 const scopes: Record<string, { param: string; label: string; segment: string }> = {
@@ -14,27 +18,41 @@ const scopes: Record<string, { param: string; label: string; segment: string }> 
 };
 
 // A placeholder is reached through its own routes (/placeholder_resources/…), the documented way.
-const scopeIdDescriptions: Record<string, string> = {
-	userId: 'ID of the user (for a placeholder, choose Placeholder)',
-	projectId: 'ID of the project',
-	placeholderId: 'ID of the placeholder',
+const scopeReferences: Record<string, { spec: ReferenceSpec; description: string }> = {
+	userId: {
+		spec: references.user,
+		description: 'The user (for a placeholder, choose Placeholder)',
+	},
+	projectId: { spec: references.project, description: 'The project' },
+	placeholderId: { spec: references.placeholder, description: 'The placeholder' },
 };
 
 /** The ID field each scope needs, shown only when that scope is chosen in `selector`. */
 export const scopeIdFields = (scopeNames: string[], selector = 'scope'): INodeProperties[] =>
 	scopeNames.map((scope) => {
-		const { param, label } = scopes[scope];
+		const { spec, description } = scopeReferences[scopes[scope].param];
 		return {
-			displayName: label,
-			name: param,
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 30256',
+			...referenceLocator({ ...spec, required: true, description }),
 			displayOptions: { show: { [selector]: [scope] } },
-			description: scopeIdDescriptions[param],
 		};
 	});
+
+/**
+ * The ID a reference parameter holds (From List, By ID, By URL, or a plain value from an
+ * expression), checked; undefined when empty and `optional`.
+ */
+export function readReference(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	spec: ReferenceSpec,
+	optional = false,
+): string | undefined {
+	const reference = parseReference(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, ''), spec);
+	if (reference && 'id' in reference) return reference.id;
+	// Empty: readId names the parameter and says how to fix it.
+	return optional ? undefined : readId(ctx, itemIndex, name, spec.displayName);
+}
 
 /** The scope chosen in `selector`: its checked ID and its route prefix, e.g. `/users/5`. */
 export function scopeRoute(
@@ -52,7 +70,7 @@ export function scopeRoute(
 			'Choose one of the listed scopes.',
 		);
 	}
-	const id = readId(ctx, itemIndex, spec.param, spec.label);
+	const id = readReference(ctx, itemIndex, spec.param, scopeReferences[spec.param].spec) as string;
 	return { id, prefix: `/${spec.segment}/${id}` };
 }
 
@@ -249,12 +267,13 @@ export function allocationBody(ctx: IExecuteFunctions, itemIndex: number): IData
 }
 
 export const statusOptionIdField: INodeProperties = {
-	displayName: 'Status Option ID',
+	displayName: 'Status Option Name or ID',
 	name: 'statusOptionId',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getStatusOptions' },
 	default: '',
-	placeholder: 'e.g. 1',
-	description: 'ID of the work status (from the account’s status options)',
+	description:
+		'The work status, from the account’s status options. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const textFields: INodeProperties[] = [

@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { peopleByEmail, references } from '../../methods/references';
 import {
 	assignmentsPath,
 	effortAndWaitingBody,
@@ -15,15 +18,11 @@ import {
 
 const properties: INodeProperties[] = [
 	taskIdField,
-	{
-		displayName: 'Assignee ID',
-		name: 'assigneeId',
-		type: 'string',
+	referenceLocator({
+		...references.assignee,
 		required: true,
-		default: '',
-		placeholder: 'e.g. 41',
-		description: 'Numeric ID of the person to assign to the project task',
-	},
+		description: 'The person to assign to the project task',
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -45,12 +44,26 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject> {
 	const taskId = readTaskId(this, itemIndex);
-	const assignee = readId(this, itemIndex, 'assigneeId', 'Assignee ID');
+	const reference = parseReference(
+		this,
+		itemIndex,
+		this.getNodeParameter('assigneeId', itemIndex, '') as unknown,
+		references.assignee,
+	);
+	if (!reference) readId(this, itemIndex, 'assigneeId', 'Assignee ID');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const extra = effortAndWaitingBody(this, itemIndex, fields);
+	const assignee = await resolveReference(
+		this,
+		itemIndex,
+		reference,
+		'Assignee ID',
+		peopleByEmail(transport, itemIndex),
+	);
 	const response = await transport.request(itemIndex, {
 		method: 'POST',
 		path: assignmentsPath(taskId),
-		body: { assignee_id: Number(assignee), ...effortAndWaitingBody(this, itemIndex, fields) },
+		body: { assignee_id: Number(assignee), ...extra },
 	});
 	return singleAssignment(this, itemIndex, response.body);
 }

@@ -1,19 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference } from '../../../shared/lookup/reference';
 import { checkDate, checkWholeNumber, readId } from '../../../shared/validate';
+import { references } from '../../methods/references';
 
-export const taskIdField: INodeProperties = {
-	displayName: 'Project Task ID',
-	name: 'taskId',
-	type: 'string',
+export const taskIdField: INodeProperties = referenceLocator({
+	...references.projectTask,
 	required: true,
-	default: '',
-	placeholder: 'e.g. 12345',
-	description: 'Numeric ID of the project task the assignments belong to',
-};
+	description: 'The project task the assignments belong to',
+});
 
-export const readTaskId = (ctx: IExecuteFunctions, itemIndex: number) =>
-	readId(ctx, itemIndex, 'taskId', 'Project Task ID');
+export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const raw = ctx.getNodeParameter('taskId', itemIndex, '') as unknown;
+	const reference = parseReference(ctx, itemIndex, raw, references.projectTask);
+	// Empty: readId names the parameter and says how to fix it.
+	return reference && 'id' in reference
+		? reference.id
+		: readId(ctx, itemIndex, 'taskId', 'Project Task ID');
+}
 
 export const assignmentsPath = (taskId: string) => `/project_tasks/${taskId}/assignments`;
 

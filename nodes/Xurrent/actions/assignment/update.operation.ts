@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assignmentIdField } from '../../../shared/descriptions';
+import { referenceLocator } from '../../../shared/lookup/locator';
+import { parseReference, resolveReference } from '../../../shared/lookup/reference';
 import type { Transport } from '../../../shared/transport/createTransport';
-import { inputError, readId, readOptionalId } from '../../../shared/validate';
+import { inputError, readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
+import { peopleByEmail, references } from '../../methods/references';
 import {
 	assignmentPath,
 	effortAndWaitingBody,
@@ -25,14 +28,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		// Status is read-only in Xurrent, so it is not offered.
 		options: [
-			{
-				displayName: 'Assignee ID',
-				name: 'assigneeId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 41',
-				description: 'Numeric ID of the person to give the assignment to',
-			},
+			referenceLocator({
+				...references.assignee,
+				description: 'The person to give the assignment to',
+			}),
 			plannedEffortField,
 			waitingUntilField,
 		],
@@ -52,11 +51,23 @@ export async function execute(
 	const taskId = readTaskId(this, itemIndex);
 	const id = readId(this, itemIndex, 'assignmentId', 'Assignment ID');
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const assignee = readOptionalId(this, itemIndex, 'updateFields.assigneeId', 'Assignee ID');
-	const body: IDataObject = {
-		...(assignee ? { assignee_id: Number(assignee) } : {}),
-		...effortAndWaitingBody(this, itemIndex, fields),
-	};
+	const reference = parseReference(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields.assigneeId', itemIndex, '') as unknown,
+		references.assignee,
+	);
+	const body: IDataObject = effortAndWaitingBody(this, itemIndex, fields);
+	const assignee = reference
+		? await resolveReference(
+				this,
+				itemIndex,
+				reference,
+				'Assignee ID',
+				peopleByEmail(transport, itemIndex),
+			)
+		: undefined;
+	if (assignee) body.assignee_id = Number(assignee);
 	if (Object.keys(body).length === 0) {
 		throw inputError(
 			this,
