@@ -1,32 +1,19 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { createTransport } from '../transport/createTransport';
 import type { Transport } from '../transport/createTransport';
 import type { TransportConfig } from '../transport/types';
 
+const transports = new WeakMap<ILoadOptionsFunctions, Map<TransportConfig, Transport>>();
+
 /**
- * The request kernel for the editor's pickers. createTransport reads parameters per item
- * (`getNodeParameter(name, itemIndex, fallback)`), while a picker's context has no items
- * (`getNodeParameter(name, fallback)`); everything else the kernel uses (node, credentials,
- * authenticated requests, OAuth2 renewal) behaves the same. The adapter inherits from the
- * picker's context, so n8n's helpers still see their own context as `this`, and only the
- * parameter read is translated.
+ * The request kernel for the editor's pickers (the kernel runs in a picker's context as it is).
+ * One transport per picker request: a search that reads several pages reads the credential once.
  */
 export function lookupTransport(ctx: ILoadOptionsFunctions, config: TransportConfig): Transport {
-	// One transport per picker request: a search that reads several pages reads the credential once.
 	let byConfig = transports.get(ctx);
 	if (!byConfig) transports.set(ctx, (byConfig = new Map()));
 	let transport = byConfig.get(config);
-	if (!transport) byConfig.set(config, (transport = adapted(ctx, config)));
+	if (!transport) byConfig.set(config, (transport = createTransport(ctx, config)));
 	return transport;
-}
-
-const transports = new WeakMap<ILoadOptionsFunctions, Map<TransportConfig, Transport>>();
-
-function adapted(ctx: ILoadOptionsFunctions, config: TransportConfig): Transport {
-	const adapter = Object.create(ctx) as ILoadOptionsFunctions & Record<string, unknown>;
-	adapter.getNodeParameter = ((name: string, _itemIndex: number, fallback?: unknown) =>
-		ctx.getNodeParameter(name, fallback)) as unknown as ILoadOptionsFunctions['getNodeParameter'];
-	// Only the members above are used by the kernel; the cast states that contract.
-	return createTransport(adapter as unknown as IExecuteFunctions, config);
 }
