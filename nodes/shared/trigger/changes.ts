@@ -21,6 +21,8 @@ export interface PollState {
 	watermark: number;
 	/** ID → change time of every record already handled inside the overlap window. */
 	seen: Record<string, number>;
+	/** ID → last known brief record of the whole scope, kept only when removals are detected by absence. */
+	known?: Record<string, IDataObject>;
 }
 
 export interface Change {

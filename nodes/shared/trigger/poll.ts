@@ -5,6 +5,8 @@ import { checkWholeNumber } from '../validate';
 import type { AssignmentEvent, Observed, PollState } from './changes';
 import { detectChanges, initialState, sampleEvent, windowStart } from './changes';
 import { executeView } from './executeView';
+import type { RemovalScan } from './removals';
+import { changedAmong, knownOf, removedSince, scanScope } from './removals';
 
 /** How a polling trigger reads one vendor's assignments. */
 export interface ChangeFeed {
@@ -12,6 +14,8 @@ export interface ChangeFeed {
 	changedSince(since: number): Promise<Observed[]>;
 	/** Up to `limit` records in scope, most recently changed first; `activeOnly` leaves out removed ones. */
 	recent(limit: number, activeOnly: boolean): Promise<Observed[]>;
+	/** Set when removals are seen only by absence (and the user asked for them). */
+	removals?: RemovalScan;
 }
 
 export interface PollSettings {
@@ -38,6 +42,19 @@ function readEvents(ctx: IPollFunctions): AssignmentEvent[] {
 	return events;
 }
 
+async function existing(ctx: IPollFunctions, feed: ChangeFeed, settings: PollSettings) {
+	const limit = checkWholeNumber(
+		executeView(ctx),
+		0,
+		ctx.getNodeParameter('options.maxExisting', Math.min(50, settings.maxExisting)),
+		'Max Existing',
+		1,
+		settings.maxExisting,
+	);
+	return (await feed.recent(limit, true)).map((item) => eventItem('created', item.record));
+}
+
+/** What exists now counts as handled: activation does not replay history. */
 async function firstPoll(
 	ctx: IPollFunctions,
 	feed: ChangeFeed,
@@ -45,24 +62,41 @@ async function firstPoll(
 	events: AssignmentEvent[],
 ): Promise<{ state: PollState; output: INodeExecutionData[] }> {
 	const now = Date.now();
-	const state = initialState(await feed.changedSince(now - settings.overlapMs), now);
-	const output: INodeExecutionData[] = [];
-	if (
-		ctx.getNodeParameter('options.includeExisting', false) === true &&
-		events.includes('created')
-	) {
-		const limit = checkWholeNumber(
-			executeView(ctx),
-			0,
-			ctx.getNodeParameter('options.maxExisting', Math.min(50, settings.maxExisting)),
-			'Max Existing',
-			1,
-			settings.maxExisting,
-		);
-		for (const item of await feed.recent(limit, true))
-			output.push(eventItem('created', item.record));
+	const since = now - settings.overlapMs;
+	let state: PollState;
+	if (feed.removals) {
+		const all = await scanScope(ctx, feed.removals);
+		state = { ...initialState(changedAmong(all, since), now), known: knownOf(feed.removals, all) };
+	} else {
+		state = initialState(await feed.changedSince(since), now);
 	}
+	const include = ctx.getNodeParameter('options.includeExisting', false) === true;
+	const output = include && events.includes('created') ? await existing(ctx, feed, settings) : [];
 	return { state, output };
+}
+
+/** A later poll: the changes since the watermark and, when scanned, the removals. */
+async function nextPoll(
+	ctx: IPollFunctions,
+	feed: ChangeFeed,
+	saved: PollState,
+	overlapMs: number,
+) {
+	const since = windowStart(saved, overlapMs);
+	let removed: INodeExecutionData[] = [];
+	let observed: Observed[];
+	let known: PollState['known'];
+	if (feed.removals) {
+		const all = await scanScope(ctx, feed.removals);
+		observed = changedAmong(all, since);
+		removed = removedSince(saved, all, (record) => eventItem('removed', record));
+		known = knownOf(feed.removals, all);
+	} else {
+		observed = await feed.changedSince(since);
+	}
+	const { changes, state } = detectChanges(saved, observed, overlapMs);
+	const changed = changes.map((change) => eventItem(change.event, change.observed.record));
+	return { state: known ? { ...state, known } : state, output: [...changed, ...removed] };
 }
 
 /**
@@ -82,16 +116,12 @@ export async function pollFeed(
 	}
 	const staticData = ctx.getWorkflowStaticData('node');
 	const saved = staticData[stateKey] as PollState | undefined;
-	if (!saved || typeof saved.watermark !== 'number') {
-		const { state, output } = await firstPoll(ctx, feed, settings, events);
-		staticData[stateKey] = state as unknown as IDataObject;
-		return output.length ? [output] : null;
-	}
-	const observed = await feed.changedSince(windowStart(saved, settings.overlapMs));
-	const { changes, state } = detectChanges(saved, observed, settings.overlapMs);
+	const { state, output } =
+		saved && typeof saved.watermark === 'number'
+			? await nextPoll(ctx, feed, saved, settings.overlapMs)
+			: await firstPoll(ctx, feed, settings, events);
+	// Stored only after every request succeeded: a failed poll leaves the window where it was.
 	staticData[stateKey] = state as unknown as IDataObject;
-	const output = changes
-		.filter((change) => events.includes(change.event))
-		.map((change) => eventItem(change.event, change.observed.record));
-	return output.length ? [output] : null;
+	const selected = output.filter((item) => events.includes(item.json.event as AssignmentEvent));
+	return selected.length ? [selected] : null;
 }
