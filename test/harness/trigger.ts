@@ -28,6 +28,8 @@ export interface TriggerOptions {
 	credentialId?: string;
 	/** The node's webhookId (n8n gives each webhook node a UUID when it is added). */
 	webhookId?: string;
+	/** n8n's public webhook base URL (its WEBHOOK_URL setting); default an https one. */
+	webhookBaseUrl?: string;
 }
 
 let calls = 0;
@@ -70,8 +72,8 @@ function setUp(options: TriggerOptions) {
 	const additionalData = new Proxy(
 		{
 			credentialsHelper: helper,
-			webhookBaseUrl,
-			webhookTestBaseUrl: `${webhookBaseUrl}-test`,
+			webhookBaseUrl: options.webhookBaseUrl ?? webhookBaseUrl,
+			webhookTestBaseUrl: `${options.webhookBaseUrl ?? webhookBaseUrl}-test`,
 			instanceBaseUrl: 'https://n8n.example.com/',
 			variables: {},
 		} as Partial<IWorkflowExecuteAdditionalData> as IWorkflowExecuteAdditionalData,
