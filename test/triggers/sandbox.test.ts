@@ -2,13 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { KantataOxTrigger } from '../../nodes/KantataOx/KantataOxTrigger.node';
 import { PaymoTrigger } from '../../nodes/Paymo/PaymoTrigger.node';
+import { XurrentTrigger } from '../../nodes/Xurrent/XurrentTrigger.node';
 import { SmartsheetResourceManagementTrigger } from '../../nodes/SmartsheetResourceManagement/SmartsheetResourceManagementTrigger.node';
 import { startReceiver } from '../harness/receiver';
 import { useSandbox } from '../harness/sandbox';
 import type { TriggerOptions } from '../harness/trigger';
 import { callWebhook, hook, poller } from '../harness/trigger';
 
-const env = useSandbox({ seed: 'triggers', size: { kantata: 60, paymo: 60, rm: 60 } });
+const env = useSandbox({ seed: 'triggers', size: { kantata: 60, paymo: 60, rm: 60, xurrent: 60 } });
 beforeEach(() => env.sandbox.reset());
 
 const events = (items: Array<{ json: IDataObject }> | null) =>
@@ -82,6 +83,43 @@ describe('triggers against the sandbox', () => {
 		const result = await next();
 		expect(result.error).toBeUndefined();
 		expect(events(result.items)).toEqual([`created:${createdId}`, `removed:${removed}`].sort());
+	});
+
+	it('Xurrent: assignments added to, changed in and removed from watched tasks', async () => {
+		const { sandbox } = env;
+		const next = poller({
+			node: new XurrentTrigger(),
+			parameters: { events: ['created', 'updated', 'removed'], taskIds: '1001,1002' },
+			credentials: env.credentials('xurrentApi'),
+		});
+		expect((await next()).items).toBeNull();
+
+		const existing = sandbox.direct('xurrent', {
+			method: 'GET',
+			path: '/project_tasks/1001/assignments',
+			query: { per_page: '2' },
+		}).body as IDataObject[];
+		const [changed, removed] = existing.map((entry) => String(entry.id));
+		sandbox.direct('xurrent', {
+			method: 'PATCH',
+			path: `/project_tasks/1001/assignments/${changed}`,
+			body: { planned_effort: 75 },
+		});
+		sandbox.direct('xurrent', {
+			method: 'DELETE',
+			path: `/project_tasks/1001/assignments/${removed}`,
+		});
+		const created = sandbox.direct('xurrent', {
+			method: 'POST',
+			path: '/project_tasks/1002/assignments',
+			body: { assignee_id: 41 },
+		}).body as IDataObject;
+
+		const result = await next();
+		expect(result.error).toBeUndefined();
+		expect(events(result.items)).toEqual(
+			[`created:${String(created.id)}`, `updated:${changed}`, `removed:${removed}`].sort(),
+		);
 	});
 
 	it('Smartsheet RM: the sandbox posts the documented payload to the registered URL, the trigger outputs it', async () => {
