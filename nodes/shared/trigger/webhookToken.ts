@@ -30,7 +30,7 @@ export function registeredUrl(ctx: IHookFunctions, token: string, vendor: string
 			`${vendor} delivers webhooks only to https:// URLs, and n8n's webhook URL is ${url.origin}`,
 			{
 				description:
-					'Run n8n behind HTTPS and set its WEBHOOK_URL environment variable to the public https:// address.',
+					'Run n8n behind HTTPS and set its N8N_WEBHOOK_URL environment variable (WEBHOOK_URL before n8n 2.41) to the public https:// address.',
 			},
 		);
 	}
