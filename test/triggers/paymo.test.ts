@@ -206,6 +206,27 @@ describe('Paymo Trigger › Detect Removals', () => {
 		});
 	});
 
+	it('an assignment moved into the watched scope is Created for it, one moved out is Removed', async () => {
+		const next = poller(
+			trigger({ watchBy: 'task', taskId: '5001', userId: '', options: { detectRemovals: true } }),
+		);
+		const taskScope = page('task_id=5001');
+		clock(0);
+		api()
+			.get(path)
+			.query(taskScope)
+			.reply(200, { userstasks: [record(1, -900, -900)] }, roomy);
+		await next();
+
+		clock(60);
+		// 7 was created long ago for another task and moved to task 5001 just now; 1 moved away.
+		api()
+			.get(path)
+			.query(taskScope)
+			.reply(200, { userstasks: [{ ...record(7, -7200, 30), task_id: 5001 }] }, roomy);
+		expect(events((await next()).items)).toEqual(['created:7', 'removed:1']);
+	});
+
 	it('fails with advice when the scope holds more than it can track', async () => {
 		clock(0);
 		const many = Array.from({ length: 100 }, (_, index) => record(index + 1, -900, -900));

@@ -95,7 +95,15 @@ async function nextPoll(
 		observed = await feed.changedSince(since);
 	}
 	const { changes, state } = detectChanges(saved, observed, overlapMs);
-	const changed = changes.map((change) => eventItem(change.event, change.observed.record));
+	// With the whole scope listed, "new to the scope" is known exactly: a record moved into it
+	// (e.g. to a watched task) is Created for this trigger, whatever its creation time.
+	const movedIn = (id: string) => saved.known !== undefined && !(id in saved.known);
+	const changed = changes.map((change) =>
+		eventItem(
+			change.event === 'updated' && movedIn(change.observed.id) ? 'created' : change.event,
+			change.observed.record,
+		),
+	);
 	return { state: known ? { ...state, known } : state, output: [...changed, ...removed] };
 }
 
