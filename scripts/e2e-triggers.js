@@ -6,10 +6,12 @@
 // per trigger (trigger → No Operation), publishes them and starts n8n. Then:
 //   1. waits for the activation: a first poll per polling trigger (which outputs nothing) and the
 //      Smartsheet RM webhooks registered in the sandbox,
-//   2. creates one assignment per vendor in the sandbox (RM posts its webhook to n8n at once),
-//   3. waits for the executions n8n records (polls fire once a minute, by a cron with seconds),
-//   4. reads them from n8n's database and checks each workflow ran once with exactly the new
-//      assignment as a `created` item.
+//   2. cycle 1: creates one assignment per vendor in the sandbox (RM posts its webhook at once);
+//      cycle 2: changes it and removes one (Kantata OX unassigns another, Paymo adds a second and
+//      deletes the first, Xurrent removes one of task 1001, RM updates),
+//   3. after each cycle, waits for the executions n8n records (polls fire once a minute, by a
+//      cron with seconds) and reads them from n8n's database: every workflow's new executions
+//      must hold exactly the expected `event:id` items, and succeed.
 //
 // Usage: npm run build && source scripts/node24.sh && node scripts/e2e-triggers.js [--keep]
 
@@ -88,12 +90,31 @@ const suites = [
 		credential: 'kantataOxApi',
 		trigger: { type: 'kantataOxTrigger', parameters: { events: all } },
 		firstPoll: (r) => r.vendor === 'kantata' && r.query.updated_after !== undefined,
-		change: (s) =>
-			s.direct('kantata', {
-				method: 'POST',
-				path: '/assignments.json',
-				body: { assignment: { story_id: '26100001', assignee_id: '3700001' } },
-			}).body.results[0].id,
+		cycles: [
+			(s, ctx) => {
+				ctx.id = s.direct('kantata', {
+					method: 'POST',
+					path: '/assignments.json',
+					body: { assignment: { story_id: '26100001', assignee_id: '3700001' } },
+				}).body.results[0].id;
+				return [`created:${ctx.id}`];
+			},
+			(s, ctx) => {
+				s.direct('kantata', {
+					method: 'PUT',
+					path: `/assignments/${ctx.id}.json`,
+					body: { assignment: { estimated_minutes: 60 } },
+				});
+				const listed = s.direct('kantata', {
+					method: 'GET',
+					path: '/assignments.json',
+					query: { current: 'true', per_page: '5' },
+				}).body.results;
+				const other = listed.map((ref) => ref.id).find((id) => id !== ctx.id);
+				s.direct('kantata', { method: 'DELETE', path: `/assignments/${other}.json` });
+				return [`updated:${ctx.id}`, `removed:${other}`];
+			},
+		],
 	},
 	{
 		id: 'e2eTrigPaymo0001',
@@ -109,25 +130,59 @@ const suites = [
 			},
 		},
 		firstPoll: (r) => r.vendor === 'paymo' && String(r.query.where).includes('48591'),
-		change: (s) =>
-			s.direct('paymo', {
-				method: 'POST',
-				path: '/userstasks',
-				body: { user_id: 241184, task_id: 48591 },
-			}).body.userstasks[0].id,
+		cycles: [
+			(s, ctx) => {
+				ctx.id = s.direct('paymo', {
+					method: 'POST',
+					path: '/userstasks',
+					body: { user_id: 241184, task_id: 48591 },
+				}).body.userstasks[0].id;
+				return [`created:${ctx.id}`];
+			},
+			(s, ctx) => {
+				const second = s.direct('paymo', {
+					method: 'POST',
+					path: '/userstasks',
+					body: { user_id: 241185, task_id: 48591 },
+				}).body.userstasks[0].id;
+				s.direct('paymo', { method: 'DELETE', path: `/userstasks/${ctx.id}` });
+				return [`created:${second}`, `removed:${ctx.id}`];
+			},
+		],
 	},
 	{
 		id: 'e2eTrigXurrent01',
 		vendor: 'xurrent',
 		credential: 'xurrentApi',
-		trigger: { type: 'xurrentTrigger', parameters: { events: all, taskIds: '1002' } },
+		trigger: { type: 'xurrentTrigger', parameters: { events: all, taskIds: '1001, 1002' } },
 		firstPoll: (r) => r.vendor === 'xurrent' && r.path.includes('/project_tasks/1002/assignments'),
-		change: (s) =>
-			s.direct('xurrent', {
-				method: 'POST',
-				path: '/project_tasks/1002/assignments',
-				body: { assignee_id: 41 },
-			}).body.id,
+		cycles: [
+			(s, ctx) => {
+				ctx.id = s.direct('xurrent', {
+					method: 'POST',
+					path: '/project_tasks/1002/assignments',
+					body: { assignee_id: 41 },
+				}).body.id;
+				return [`created:${ctx.id}`];
+			},
+			(s, ctx) => {
+				s.direct('xurrent', {
+					method: 'PATCH',
+					path: `/project_tasks/1002/assignments/${ctx.id}`,
+					body: { planned_effort: 75 },
+				});
+				const [other] = s.direct('xurrent', {
+					method: 'GET',
+					path: '/project_tasks/1001/assignments',
+					query: { per_page: '1' },
+				}).body;
+				s.direct('xurrent', {
+					method: 'DELETE',
+					path: `/project_tasks/1001/assignments/${other.id}`,
+				});
+				return [`updated:${ctx.id}`, `removed:${other.id}`];
+			},
+		],
 	},
 	{
 		id: 'e2eTrigRm0000001',
@@ -138,17 +193,29 @@ const suites = [
 			parameters: { events: ['created', 'updated'] },
 		},
 		firstPoll: () => false,
-		change: (s) =>
-			s.direct('rm', {
-				method: 'POST',
-				path: '/assignments',
-				body: {
-					user_id: 30256,
-					assignable_id: 183760,
-					starts_at: '2026-12-01',
-					ends_at: '2026-12-04',
-				},
-			}).body.id,
+		cycles: [
+			(s, ctx) => {
+				ctx.id = s.direct('rm', {
+					method: 'POST',
+					path: '/assignments',
+					body: {
+						user_id: 30256,
+						assignable_id: 183760,
+						starts_at: '2026-12-01',
+						ends_at: '2026-12-04',
+					},
+				}).body.id;
+				return [`created:${ctx.id}`];
+			},
+			(s, ctx) => {
+				s.direct('rm', {
+					method: 'PUT',
+					path: `/assignments/${ctx.id}`,
+					body: { note: 'changed' },
+				});
+				return [`updated:${ctx.id}`];
+			},
+		],
 	},
 ];
 
@@ -311,36 +378,51 @@ async function main() {
 				`activation started ${before.length} execution(s); the first poll must output nothing`,
 			);
 
-		const expected = new Map(suites.map((suite) => [suite.id, String(suite.change(sandbox))]));
-		log(
-			`› changed the sandbox: ${[...expected].map(([id, value]) => `${id} → ${value}`).join(', ')}`,
-		);
-		const runs = await until(
-			'one execution per workflow',
-			async () => {
-				const found = await executions(cacheDir, userFolder);
-				return suites.every((suite) => found.some((run) => run.workflowId === suite.id)) && found;
-			},
-			150_000,
-			3000,
-		);
-		await wait(5000);
-		const final = await executions(cacheDir, userFolder);
+		// Each cycle changes the sandbox, then waits for the executions it must cause: exactly the
+		// expected items (a cycle's changes may be split over two polls), all successful.
+		const contexts = new Map(suites.map((suite) => [suite.id, {}]));
 		const failures = [];
-		for (const suite of suites) {
-			const mine = final.filter((run) => run.workflowId === suite.id);
-			const items = mine.flatMap((run) => run.items);
-			const summary = `${suite.id}: ${mine.length} execution(s) [${mine.map((run) => `${run.mode}/${run.status}`)}], items ${JSON.stringify(items.map((item) => `${item.event}:${item.id}`))}`;
-			log(`  ${summary}`);
-			const ok =
-				mine.length === 1 &&
-				mine[0].status === 'success' &&
-				items.length === 1 &&
-				items[0].event === 'created' &&
-				String(items[0].id) === expected.get(suite.id);
-			if (!ok) failures.push(summary);
+		for (let cycle = 0; cycle < 2; cycle++) {
+			const seen = new Set((await executions(cacheDir, userFolder)).map((run) => run.id));
+			const expected = new Map(
+				suites.map((suite) => [
+					suite.id,
+					suite.cycles[cycle](sandbox, contexts.get(suite.id)).sort(),
+				]),
+			);
+			log(`› cycle ${cycle + 1}: expecting ${JSON.stringify(Object.fromEntries(expected))}`);
+			const newRuns = async () =>
+				(await executions(cacheDir, userFolder)).filter((run) => !seen.has(run.id));
+			const itemsOf = (runs, id) =>
+				runs
+					.filter((run) => run.workflowId === id)
+					.flatMap((run) => run.items)
+					.map((item) => `${item.event}:${item.id}`)
+					.sort();
+			await until(
+				`the executions of cycle ${cycle + 1}`,
+				async () => {
+					const runs = await newRuns();
+					return suites.every(
+						(suite) => itemsOf(runs, suite.id).length >= expected.get(suite.id).length,
+					);
+				},
+				150_000,
+				3000,
+			).catch((error) => failures.push(error.message));
+			await wait(5000);
+			const runs = await newRuns();
+			for (const suite of suites) {
+				const mine = runs.filter((run) => run.workflowId === suite.id);
+				const items = itemsOf(runs, suite.id);
+				const summary = `${suite.id}: ${mine.length} execution(s) [${mine.map((run) => `${run.mode}/${run.status}`)}], items ${JSON.stringify(items)}`;
+				log(`  ${summary}`);
+				const ok =
+					mine.every((run) => run.status === 'success') &&
+					JSON.stringify(items) === JSON.stringify(expected.get(suite.id));
+				if (!ok) failures.push(`cycle ${cycle + 1}: ${summary}`);
+			}
 		}
-		void runs;
 		await stopN8n();
 		const left = sandbox.state.rm.webhooks.byId.size;
 		log(`  RM webhooks left after n8n stopped: ${left}`);
