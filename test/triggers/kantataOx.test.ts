@@ -261,3 +261,45 @@ describe('Kantata OX Trigger › manual mode', () => {
 		expect(result.staticData).toEqual({});
 	});
 });
+
+describe('Kantata OX Trigger › OAuth2', () => {
+	const oauth = (accessToken: string) => ({
+		kantataOxOAuth2Api: {
+			clientId: 'client-id',
+			clientSecret: 'client-secret',
+			grantType: 'authorizationCode',
+			accessTokenUrl: 'https://app.mavenlink.com/oauth/token',
+			authentication: 'body',
+			oauthTokenData: {
+				access_token: accessToken,
+				refresh_token: 'dummy-refresh-token-77',
+				token_type: 'bearer',
+			},
+		},
+	});
+	const bearer = (token: string) =>
+		nock('https://api.mavenlink.com', { reqheaders: { authorization: `Bearer ${token}` } });
+
+	it('a poll renews an expired token once (401) through the trigger’s own context and repeats the request', async () => {
+		clock(0);
+		bearer('dummy-expired-token-11')
+			.get(listPath)
+			.query(changesQuery(-120))
+			.reply(401, { errors: [{ type: 'oauth', message: 'Expired' }] });
+		nock('https://app.mavenlink.com')
+			.post(
+				'/oauth/token',
+				(body: Record<string, string>) => body.refresh_token === 'dummy-refresh-token-77',
+			)
+			.reply(200, { access_token: 'dummy-renewed-token-22', token_type: 'bearer' });
+		bearer('dummy-renewed-token-22')
+			.get(listPath)
+			.query(changesQuery(-120))
+			.reply(200, envelope([]));
+		const result = await poll(
+			trigger({ authentication: 'oAuth2' }, { credentials: oauth('dummy-expired-token-11') }),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.staticData['node:Trigger under test']).toBeDefined();
+	});
+});

@@ -7,7 +7,7 @@ export interface Observed {
 	id: string;
 	createdAt: number;
 	updatedAt: number;
-	/** Whether the record says it is no longer assigned (e.g. Kantata OX `current: false`). */
+	/** Whether the record itself says it is no longer assigned (a soft delete flag). */
 	removed?: boolean;
 	record: IDataObject;
 }
