@@ -89,6 +89,32 @@ function setUp(options: TriggerOptions) {
 	return { workflow, node: workflow.getNode(nodeName)!, additionalData, mode, staticData };
 }
 
+/**
+ * Like every engine run of the nodes, every trigger call is a secret scan: no output item, error
+ * text or stored static data may hold a secret of the credentials it used.
+ */
+function assertNoSecret(options: TriggerOptions, ...outputs: unknown[]) {
+	const secrets: string[] = [];
+	for (const [type, data] of Object.entries(options.credentials)) {
+		const passwords = (credentialTypes[type]?.properties ?? [])
+			.filter((property) => property.typeOptions?.password)
+			.map((property) => property.name);
+		for (const name of [...passwords, 'clientSecret'])
+			if (typeof data[name] === 'string' && (data[name] as string).length >= 6)
+				secrets.push(data[name] as string);
+		const token = (data.oauthTokenData as IDataObject | undefined)?.access_token;
+		if (typeof token === 'string') secrets.push(token);
+	}
+	const text = JSON.stringify(outputs, (_key, value: unknown) =>
+		value instanceof Error
+			? { message: value.message, description: (value as { description?: unknown }).description }
+			: value,
+	);
+	for (const secret of secrets)
+		if (text.includes(secret))
+			throw new Error('A credential secret appears in a trigger’s output, error or static data');
+}
+
 export interface PollResult {
 	/** The items poll() returned, or null for "nothing new". */
 	items: INodeExecutionData[] | null;
@@ -132,7 +158,14 @@ export async function hook(options: TriggerOptions, method: HookMethod) {
 	const description = options.node.description.webhooks![0];
 	const webhookData = { webhookDescription: description, isTest: false } as IWebhookData;
 	const ctx = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
-	const result = await options.node.webhookMethods!.default![method].call(ctx);
+	let result: boolean;
+	try {
+		result = await options.node.webhookMethods!.default![method].call(ctx);
+	} catch (error) {
+		assertNoSecret(options, error);
+		throw error;
+	}
+	assertNoSecret(options, staticData());
 	return { result, staticData: staticData() };
 }
 
@@ -174,5 +207,6 @@ export async function callWebhook(options: TriggerOptions, call: IncomingCall) {
 	const webhookData = { webhookDescription: description, isTest: false } as IWebhookData;
 	const ctx = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const result: IWebhookResponseData = await options.node.webhook!.call(ctx);
+	assertNoSecret(options, result, sent);
 	return { result, sent, staticData: staticData() };
 }
