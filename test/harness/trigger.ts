@@ -105,10 +105,19 @@ function assertNoSecret(options: TriggerOptions, ...outputs: unknown[]) {
 		const token = (data.oauthTokenData as IDataObject | undefined)?.access_token;
 		if (typeof token === 'string') secrets.push(token);
 	}
-	const text = JSON.stringify(outputs, (_key, value: unknown) =>
-		value instanceof Error
-			? { message: value.message, description: (value as { description?: unknown }).description }
-			: value,
+	// Errors serialise to almost nothing: scan what n8n shows of them. (Jest's sandbox gives the
+	// engine's errors another Error class, so instanceof would not recognise them.)
+	const isError = (value: unknown): value is Error =>
+		typeof value === 'object' && value !== null && 'message' in value && 'stack' in value;
+	const text = JSON.stringify(
+		outputs.map((output) =>
+			isError(output)
+				? {
+						message: output.message,
+						description: (output as { description?: unknown }).description,
+					}
+				: output,
+		),
 	);
 	for (const secret of secrets)
 		if (text.includes(secret))
@@ -128,16 +137,19 @@ export async function poll(options: TriggerOptions): Promise<PollResult> {
 	const { workflow, node, additionalData, mode, staticData } = setUp(options);
 	const activation = mode === 'manual' ? 'manual' : 'activate';
 	const ctx = new PollContext(workflow, node, additionalData, mode, activation);
+	let result: PollResult;
 	try {
 		const output = await options.node.poll!.call(ctx);
-		return { items: output?.[0] ?? null, staticData: staticData() };
+		result = { items: output?.[0] ?? null, staticData: staticData() };
 	} catch (error) {
-		return {
+		result = {
 			items: null,
 			error: error as PollResult['error'],
 			staticData: options.staticData ?? {},
 		};
 	}
+	assertNoSecret(options, result.items, result.error, result.staticData);
+	return result;
 }
 
 /** Polls in turn, each over the static data the previous one left. */
@@ -158,13 +170,12 @@ export async function hook(options: TriggerOptions, method: HookMethod) {
 	const description = options.node.description.webhooks![0];
 	const webhookData = { webhookDescription: description, isTest: false } as IWebhookData;
 	const ctx = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
-	let result: boolean;
-	try {
-		result = await options.node.webhookMethods!.default![method].call(ctx);
-	} catch (error) {
-		assertNoSecret(options, error);
-		throw error;
-	}
+	const result = await options.node
+		.webhookMethods!.default![method].call(ctx)
+		.catch(async (error: unknown) => {
+			assertNoSecret(options, error);
+			return await Promise.reject(error);
+		});
 	assertNoSecret(options, staticData());
 	return { result, staticData: staticData() };
 }
