@@ -117,6 +117,21 @@ describe('Kantata OX Trigger › poll', () => {
 		expect((await next()).items).toBeNull();
 	});
 
+	it('an assignment written in the activation’s second, after the first read, is output', async () => {
+		const next = poller(trigger());
+		jest.spyOn(Date, 'now').mockReturnValue(T0 + 500);
+		api().get(listPath).query(changesQuery(-120)).reply(200, envelope([]));
+		await next();
+
+		clock(60);
+		// Stamped 12:00:00, half a second before the activation instant, but not there at the read.
+		api()
+			.get(listPath)
+			.query(changesQuery(-120))
+			.reply(200, envelope([record(21, 0, 0)]));
+		expect(events((await next()).items)).toEqual(['created:21']);
+	});
+
 	it('reads every page of changes in one poll', async () => {
 		const next = poller(trigger());
 		clock(0);
