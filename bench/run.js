@@ -9,7 +9,7 @@
 //
 // Usage: node bench/run.js [--quick] [--serial] [--vendors kantata,rm,xurrent,paymo]
 //                          [--reps-10k N] [--reps-100k N] [--reps-100k-paymo N] [--skip-100k]
-//                          [--skip-rate] [--out DIR]
+//                          [--skip-rate] [--skip-latency] [--latency-ms 0,50] [--out DIR]
 
 const { fork, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,6 +20,7 @@ const n8n = require('../scripts/lib/n8n');
 const vendors = require('./lib/vendors');
 const { summary, median } = require('./lib/stats');
 const { renderMarkdown } = require('./lib/report');
+const { latencySuite } = require('./lib/latency');
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(__dirname, '.build');
@@ -51,6 +52,8 @@ function parseArgs(argv) {
 		reps100kPaymo: undefined,
 		skip100k: false,
 		skipRate: false,
+		skipLatency: false,
+		latencies: [0, 50],
 		out: undefined,
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -67,6 +70,8 @@ function parseArgs(argv) {
 		else if (arg === '--reps-100k-paymo') args.reps100kPaymo = Number(value());
 		else if (arg === '--skip-100k') args.skip100k = true;
 		else if (arg === '--skip-rate') args.skipRate = true;
+		else if (arg === '--skip-latency') args.skipLatency = true;
+		else if (arg === '--latency-ms') args.latencies = value().split(',').map(Number);
 		else if (arg === '--out') args.out = path.resolve(value());
 		else if (arg === '--profile') args.profile = value();
 		else if (arg === '--help' || arg === '-h') args.help = true;
@@ -94,6 +99,10 @@ function planFor(args) {
 		rateListReps: quick ? 1 : 3,
 		rateCreateItems: quick ? 20 : 200,
 		rateCreateReps: 1,
+		latencies: args.latencies,
+		latencyN: quick ? 2_000 : 10_000,
+		latencyCreate: quick ? 50 : 200,
+		latencyReps: quick ? 1 : 3,
 	};
 }
 
@@ -617,6 +626,16 @@ function evaluateTargets(results, plan) {
 			pct !== undefined && pct >= 90 && zero,
 		);
 	}
+	for (const c of results.latency ?? []) {
+		const m = c.ratioHttpNode?.median;
+		const name = `${vendors.LABEL[c.vendor]} at ${c.latencyMs} ms`;
+		const shown = m === undefined ? '—' : `${m.toFixed(2)} ×`;
+		const whole = c.stats.ours.complete && c.stats.ours.tooMany?.max === 0;
+		if (c.type === 'latencyCreate' && c.latencyMs > 0)
+			add('Bulk Create ≤ 1.5 × HTTP Request node', `${name}, ${c.n} items`, shown, whole && m <= 1.5);
+		if (c.type === 'latencyReturnAll' && c.latencyMs > 0 && c.vendor === 'kantata')
+			add('Return All ≤ 0.3 × HTTP Request node', `${name}, N=${c.n.toLocaleString('en-US')}`, shown, whole && m <= 0.3);
+	}
 	return targets;
 }
 
@@ -695,6 +714,8 @@ const USAGE = `Usage: node bench/run.js [options]   (npm run bench -- [options])
   --reps-100k-paymo N  repetitions of Paymo at the large size (default 3)
   --skip-100k          no large-size cases
   --skip-rate          no rate-limited cases
+  --skip-latency       no latency cases (Return All and Create, ours vs HTTP Request node)
+  --latency-ms a,b     the sandbox's delay per answer in the latency cases (default 0,50)
   --out DIR            where to write latest.md/latest.json (default bench/results)
   --profile KINDS      CPU-profile the measured run of these workers (ours,plain,httpNode or all)
                        into bench/tmp/profiles (the profiler slows them: timings are then off)`;
@@ -726,6 +747,7 @@ async function main() {
 		limits: [],
 		bulkCreate: undefined,
 		rateLimited: undefined,
+		latency: [],
 		timings: {},
 	};
 	const phase = async (name, fn) => {
@@ -763,6 +785,11 @@ async function main() {
 		if (args.vendors.includes('rm')) {
 			log(`› bulk Create of ${plan.createItems} (Smartsheet RM) × ${plan.createReps}`);
 			results.bulkCreate = await phase('bulkCreate', () => bulkCreateSuite(plan));
+		}
+		if (!args.skipLatency) {
+			results.latency = await phase('latency', () =>
+				latencySuite({ measure, SandboxHost, log, args, plan, rateLimit: UNLIMITED }),
+			);
 		}
 		if (!args.skip100k) {
 			await phase(`returnAll${plan.large}`, async () => {
@@ -830,6 +857,7 @@ function countErrors(results) {
 		...results.limits.map((c) => c.result),
 		...(results.bulkCreate?.runs ?? []),
 		...(results.rateLimited ?? []).flatMap((c) => c.runs),
+		...results.latency.flatMap((c) => c.runs.flatMap((run) => [run.ours, run.httpNode])),
 	];
 	return runs.filter((r) => !r || r.error).length;
 }

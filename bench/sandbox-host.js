@@ -59,6 +59,51 @@ const commands = {
 		if (pairs.length < count) throw new Error(`only ${pairs.length} free Paymo pairs`);
 		return pairs;
 	},
+	/**
+	 * Input items for a bulk Create of `count` per vendor that cannot clash with what exists:
+	 * Kantata (task, project resource of the task's project) and Xurrent (task, person) pairs
+	 * not assigned yet, Paymo's free pairs, Smartsheet RM users on the fixture project.
+	 */
+	freeCreateInputs({ vendor, count }) {
+		const state = sandbox.state[vendor];
+		const items = [];
+		const take = (item) => items.length < count && items.push(item);
+		if (vendor === 'paymo') return commands.paymoFreePairs(count);
+		if (vendor === 'rm') {
+			const users = [...state.users.keys()].map(String);
+			for (let i = 0; i < count; i++) {
+				const day = String(1 + (i % 28)).padStart(2, '0');
+				const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+				const date = `2027-${month}-${day}`;
+				take({
+					userId: users[i % users.length],
+					assignableId: String(state.fixtures.projectId),
+					startsAt: date,
+					endsAt: date,
+					percent: 10 + (i % 90),
+				});
+			}
+		} else if (vendor === 'kantata') {
+			const taken = new Set(
+				[...state.assignments.values()]
+					.filter((a) => a.current)
+					.map((a) => `${a.story_id}:${a.resource_id}`),
+			);
+			const resources = [...state.resources.values()];
+			for (const story of state.stories.values())
+				for (const r of resources.filter((r) => r.workspace_id === story.workspace_id))
+					if (!taken.has(`${story.id}:${r.id}`))
+						take({ storyId: String(story.id), resourceId: String(r.id) });
+		} else if (vendor === 'xurrent') {
+			for (const task of state.tasks.values()) {
+				const assigned = new Set(task.assignmentIds.map((id) => state.assignments.get(id).assignee.id));
+				for (const personId of state.people.keys())
+					if (!assigned.has(personId)) take({ taskId: String(task.id), assigneeId: String(personId) });
+			}
+		}
+		if (items.length < count) throw new Error(`only ${items.length} free ${vendor} create inputs`);
+		return items;
+	},
 	/** Users of the Smartsheet RM sandbox, to spread created assignments over. */
 	rmUserIds() {
 		return [...sandbox.state.rm.users.keys()].map(String);

@@ -71,7 +71,7 @@ async function runOurs(engine, task, { warmUp }) {
 	let items;
 	if (task.mode === 'create') {
 		parameters = task.parameters;
-		items = warmUp ? task.items.slice(0, 1) : task.items;
+		items = warmUp ? (task.warmUpItems ?? task.items.slice(0, 1)) : task.items;
 	} else {
 		parameters = vendors.listParameters(task.vendor, warmUp ? 1 : task.limit);
 	}
@@ -84,18 +84,23 @@ async function runOurs(engine, task, { warmUp }) {
 	});
 }
 
+/** n8n's HTTP Request node: a paginated list, or one POST per input item (mode create). */
 async function runHttpNode(engine, task, { warmUp }) {
+	const create = task.mode === 'create';
 	return await engine.harness.runNode({
 		node: 'httpRequest',
 		nodeType: 'n8n-nodes-base.httpRequest',
 		typeVersion: task.httpNodeVersion,
 		nodeTypes: { 'n8n-nodes-base.httpRequest': engine.httpRequest },
-		parameters: vendors.httpNodeParameters(
-			task.vendor,
-			task.sandboxVendors,
-			task.origin,
-			warmUp ? 1 : undefined,
-		),
+		parameters: create
+			? task.parameters
+			: vendors.httpNodeParameters(
+					task.vendor,
+					task.sandboxVendors,
+					task.origin,
+					warmUp ? 1 : undefined,
+				),
+		items: create ? (warmUp ? (task.warmUpItems ?? task.items.slice(0, 1)) : task.items) : undefined,
 		credentials: {},
 		scanSecrets: false,
 	});
@@ -147,6 +152,14 @@ function check(task, outcome) {
 	const failure = error
 		? `${error.message}${error.description ? ` — ${error.description}` : ''}`
 		: undefined;
+	if (task.kind === 'httpNode' && task.mode === 'create') {
+		return {
+			outputItems: items.length,
+			records: items.length,
+			errorItems: items.filter((item) => item.json.error !== undefined || item.error).length,
+			error: failure,
+		};
+	}
 	if (task.kind === 'httpNode') {
 		// One item per page (object bodies) or per record (Xurrent's array bodies).
 		const records =

@@ -8,11 +8,13 @@ export interface FaultOptions {
 	rate5xx?: number;
 	status5xx?: number | number[];
 	drop?: number;
+	/** Fraction of requests carried out whose answer stops halfway (socket destroyed). */
+	cutOff?: number;
 	retryAfterSeconds?: number;
 	vendors?: VendorName[];
 }
 
-export type FaultType = '429' | '429-no-retry-after' | '5xx' | 'drop';
+export type FaultType = '429' | '429-no-retry-after' | '5xx' | 'drop' | 'cut-off' | 'redirect';
 
 export interface RequestLogEntry {
 	seq: number;
@@ -71,6 +73,8 @@ export interface Sandbox {
 			vendor?: VendorName;
 			status?: number;
 			retryAfterSeconds?: number;
+			/** Redirect target origin (absolute Location); relative Location when absent. */
+			to?: string;
 		}>,
 	): void;
 	setLatency(ms: number | [number, number]): void;

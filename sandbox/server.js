@@ -117,7 +117,8 @@ async function createSandbox(options = {}) {
 		options.onRequest?.(entry);
 	}
 
-	function write(res, response, entry) {
+	/** Sends the answer; `cutOff` sends the headers and half the body, then destroys the socket. */
+	function write(res, response, entry, cutOff = false) {
 		entry.status = response.status;
 		entry.durationMs = Date.now() - entry.started;
 		delete entry.started;
@@ -133,7 +134,9 @@ async function createSandbox(options = {}) {
 		}
 		headers['content-length'] = Buffer.byteLength(payload);
 		res.writeHead(response.status, headers);
-		res.end(payload);
+		if (!cutOff) return res.end(payload);
+		const half = Buffer.from(payload).subarray(0, Math.floor(Buffer.byteLength(payload) / 2));
+		res.write(half, () => res.destroy());
 	}
 
 	async function onRequest(req, res) {
@@ -193,7 +196,12 @@ async function createSandbox(options = {}) {
 
 		const limiter = limiters[vendor.name];
 		const fault = faults.next(vendor.name);
-		if (fault) {
+		if (fault?.type === 'redirect') {
+			entry.fault = fault.type;
+			const location = `${fault.to ?? ''}${req.url}`;
+			return write(res, { status: fault.status, headers: { location }, text: '' }, entry);
+		}
+		if (fault && fault.type !== 'cut-off') {
 			entry.fault = fault.type;
 			if (fault.type === 'drop') {
 				entry.durationMs = Date.now() - entry.started;
@@ -238,7 +246,9 @@ async function createSandbox(options = {}) {
 			}
 		}
 		response.headers = { ...limitHeaders, ...response.headers };
-		return write(res, response, entry);
+		// A cut-off answer: the request was carried out, the client cannot know it.
+		if (fault) entry.fault = fault.type;
+		return write(res, response, entry, Boolean(fault));
 	}
 
 	const server = http.createServer((req, res) => {
@@ -296,7 +306,11 @@ async function createSandbox(options = {}) {
 		setFaults(next) {
 			faults.set(next);
 		},
-		/** One-shot faults for the next matching requests: [{ type: '429'|'429-no-retry-after'|'5xx'|'drop', vendor?, status?, retryAfterSeconds? }]. */
+		/**
+		 * One-shot faults for the next matching requests: [{ type: '429'|'429-no-retry-after'|'5xx'|
+		 * 'drop'|'cut-off'|'redirect', vendor?, status?, retryAfterSeconds?, to? }]. A redirect
+		 * points at the same path and query on `to` (an origin), or relative when `to` is absent.
+		 */
 		injectFaults(list) {
 			faults.enqueue(list);
 		},
@@ -346,6 +360,7 @@ const USAGE = `Usage: node sandbox/server.js [options]
   --fault-429-no-retry-after F   fraction answered 429 without Retry-After
   --fault-5xx F                  fraction answered 502/503/504
   --fault-drop F                 fraction of connections dropped without an answer
+  --fault-cut-off F              fraction carried out, then the answer cut off mid-body
   --retry-after S                Retry-After of injected 429s (default 1)
   --fault-vendors a,b            limit injected faults to these vendors (kantata,rm,xurrent,paymo)
   --rate-limit VENDOR=N/SECONDS  e.g. paymo=5/5 (defaults: rm 120/60, xurrent 3600/3600, paymo 5/5)
@@ -359,6 +374,7 @@ function parseArgs(argv) {
 		'--fault-429-no-retry-after': 'rate429NoRetryAfter',
 		'--fault-5xx': 'rate5xx',
 		'--fault-drop': 'drop',
+		'--fault-cut-off': 'cutOff',
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];

@@ -133,9 +133,20 @@ async function main() {
 
 	try {
 		if (args.build) {
-			log('› building the package (npm run build)');
-			const build = await lib.run('npm', ['run', 'build'], { cwd: lib.ROOT, log, label: 'build' });
-			if (build.code !== 0) throw new Error('npm run build failed');
+			fs.mkdirSync(USER_FOLDER, { recursive: true });
+			const logFile = path.join(USER_FOLDER, 'build.log');
+			fs.writeFileSync(logFile, '');
+			const build = await lib.runToLog('npm', ['run', 'build'], {
+				logFile,
+				cwd: lib.ROOT,
+				log,
+				label: 'build',
+			});
+			if (build.code !== 0)
+				throw new Error(
+					`npm run build failed (exit ${build.code}):\n${lib.tail(logFile).join('\n')}\n  Full log: ${logFile}`,
+				);
+			log(`› built the package (${lib.seconds(build.ms)}; output in ${path.relative(lib.ROOT, logFile)})`);
 		}
 		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-start-'));
 		cleanup.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -291,6 +291,46 @@ function renderMarkdown(report, jsonName = 'latest.json') {
 		);
 	}
 
+	if (results.latency?.length) {
+		push('## At network latency: this node vs the HTTP Request node', '');
+		push(
+			"The sandbox delays every answer by the given time, as a real API's round trip does. Same engine, same " +
+				'interleaving; Create posts one assignment per input item (pairs the sandbox has not assigned yet), ' +
+				'the HTTP Request node as a user sets it up (POST, JSON body from expressions, auth headers typed in).',
+			'',
+		);
+		const row = (c) => [
+			label(c.vendor),
+			c.type === 'latencyCreate' ? `Create ${n(c.n)}` : `Return All ${n(c.n)}`,
+			`${c.latencyMs} ms`,
+			formatSummary(c.stats.ours.ms),
+			formatSummary(c.stats.httpNode.ms),
+			formatSummary(c.ratioHttpNode, 2, ' ×'),
+			`${formatSummary(c.stats.ours.requests)} / ${formatSummary(c.stats.httpNode.requests)}`,
+			`${formatSummary(c.stats.ours.tooMany)} / ${formatSummary(c.stats.httpNode.tooMany)}`,
+			`${formatSummary(c.stats.ours.peakRssMb)} / ${formatSummary(c.stats.httpNode.peakRssMb)}`,
+			c.stats.ours.complete ? 'yes' : 'no',
+		];
+		push(
+			table(
+				[
+					'Vendor',
+					'Case',
+					'Latency',
+					'Ours (ms)',
+					'HTTP Request node (ms)',
+					'Ours / HTTP node',
+					'Requests (ours / HTTP)',
+					'429s (ours / HTTP)',
+					'Peak RSS MB (ours / HTTP)',
+					'Ours complete',
+				],
+				results.latency.map(row),
+			),
+			'',
+		);
+	}
+
 	push('## Notes', '');
 	const notes = [
 		'The HTTP Request node is configured per vendor as its documentation leads a user: Kantata — `page` = `{{ $pageCount + 1 }}`, complete when `meta.page_number >= meta.page_count`; Smartsheet RM — `page` = `{{ $pageCount + 1 }}`, complete when `paging.next` is null (the "next URL" mode would need the host glued to the relative `paging.next`, and that expression also fires before the first request, sending it astray); Xurrent — next URL from the `Link` header\'s `rel="next"`, complete when there is none; Paymo — `page` = `{{ $pageCount }}` (0-based), complete when a page holds fewer than 100. Same page sizes and filters as the node. Authentication: None, with the vendor\'s auth header typed into "Send Headers" (no n8n-nodes-base credential type). That is the node\'s cheapest set-up: with a credential (e.g. Header Auth) n8n would fetch and apply the credential for every page, as it does for this package\'s nodes.',

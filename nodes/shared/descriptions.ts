@@ -76,7 +76,7 @@ export function requestOptions(defaultTimeoutMs: number): INodeProperties {
 				typeOptions: { minValue: 1 },
 				default: defaultTimeoutMs,
 				description:
-					'Milliseconds to wait for each answer from the service before giving up on that request. A read that times out is tried again (up to 5 attempts in all); a create is not, as it may have been carried out.',
+					'Milliseconds one request may take in all: every attempt, the wait for each answer and the pauses between retries count. Retries happen only within what is left; a create is never repeated after it may have been carried out.',
 			},
 		],
 	};

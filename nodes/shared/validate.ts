@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Bad input stops here, with the parameter and the item named, before any request is sent. */
 export function inputError(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	itemIndex: number,
 	message: string,
 	description: string,
@@ -73,7 +73,7 @@ export function readOptionalId(
 
 /** A whole number within bounds (limits, minutes, efforts). */
 export function checkWholeNumber(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	itemIndex: number,
 	value: unknown,
 	label: string,

@@ -1,10 +1,12 @@
 'use strict';
 // Injected failures for the reliability work: random ones by fraction (reproducible through the
-// seed) and scripted one-shot ones queued by a test.
+// seed) and scripted one-shot ones queued by a test. A `cut-off` request is carried out and its
+// answer stops halfway (headers and half the body, then the socket is destroyed); a `redirect`
+// (scripted only) answers a 3xx pointing at the same path, on this origin or on `to`.
 
 const { createRandom } = require('./random');
 
-const KINDS = ['429', '429-no-retry-after', '5xx', 'drop'];
+const KINDS = ['429', '429-no-retry-after', '5xx', 'drop', 'cut-off', 'redirect'];
 
 /**
  * @param {object} options
@@ -13,6 +15,7 @@ const KINDS = ['429', '429-no-retry-after', '5xx', 'drop'];
  * @param {number} [options.rate5xx]              fraction answered with a 5xx status
  * @param {number[]|number} [options.status5xx]   which 5xx statuses (default 502, 503, 504)
  * @param {number} [options.drop]                 fraction of connections destroyed without answer
+ * @param {number} [options.cutOff]               fraction carried out, answer cut off mid-body
  * @param {number} [options.retryAfterSeconds]    Retry-After value of injected 429s (default 1)
  * @param {string[]} [options.vendors]            only these vendors (default all)
  * @param {number|string} seed
@@ -31,6 +34,7 @@ function createFaults(options = {}, seed = 1) {
 			rate5xx: fraction(o.rate5xx),
 			status5xx: statuses.length ? statuses : [503],
 			drop: fraction(o.drop),
+			cutOff: fraction(o.cutOff),
 			retryAfterSeconds: o.retryAfterSeconds ?? 1,
 			vendors: o.vendors ? [].concat(o.vendors) : undefined,
 		};
@@ -51,6 +55,7 @@ function createFaults(options = {}, seed = 1) {
 			['429', config.rate429],
 			['429-no-retry-after', config.rate429NoRetryAfter],
 			['5xx', config.rate5xx],
+			['cut-off', config.cutOff],
 		]) {
 			if (r < p) return resolve({ type: kind });
 			r -= p;
@@ -60,14 +65,17 @@ function createFaults(options = {}, seed = 1) {
 
 	function resolve(fault) {
 		if (!KINDS.includes(fault.type)) throw new Error(`unknown fault type ${fault.type}`);
+		// Only a 5xx without a status draws, so the sequence stays as it was before other kinds.
+		const status = {
+			drop: () => undefined,
+			'cut-off': () => undefined,
+			redirect: () => fault.status ?? 302,
+			'5xx': () => fault.status ?? config.status5xx[Math.floor(rng() * config.status5xx.length)],
+		};
 		return {
 			type: fault.type,
-			status:
-				fault.type === 'drop'
-					? undefined
-					: fault.type === '5xx'
-						? (fault.status ?? config.status5xx[Math.floor(rng() * config.status5xx.length)])
-						: 429,
+			status: status[fault.type]?.() ?? (fault.type.startsWith('429') ? 429 : undefined),
+			to: fault.type === 'redirect' ? fault.to : undefined,
 			retryAfterSeconds:
 				fault.type === '429' ? (fault.retryAfterSeconds ?? config.retryAfterSeconds) : undefined,
 		};
@@ -75,7 +83,7 @@ function createFaults(options = {}, seed = 1) {
 
 	return {
 		next,
-		/** One-shot faults for the next matching requests: [{ type, vendor?, status?, retryAfterSeconds? }]. */
+		/** One-shot faults for the next matching requests: [{ type, vendor?, status?, retryAfterSeconds?, to? }]. */
 		enqueue(faults) {
 			for (const fault of [].concat(faults)) {
 				if (!KINDS.includes(fault.type)) throw new Error(`unknown fault type ${fault.type}`);

@@ -182,6 +182,41 @@ describe('faults', () => {
 		});
 	});
 
+	it('cuts off an answer it carried out: headers, half the body, then the socket closes', async () => {
+		await withSandbox({}, async (sandbox) => {
+			sandbox.injectFaults([{ type: 'cut-off', vendor: 'paymo' }]);
+			const before = sandbox.state.paymo.userstasks.size;
+			const res = await fetch(`${sandbox.vendors.paymo.baseUrl}/userstasks`, {
+				method: 'POST',
+				headers: { ...auth.paymo, 'content-type': 'application/json' },
+				body: JSON.stringify({ user_id: 241184, task_id: 48591 }),
+			});
+			expect(res.status).toBe(201);
+			await expect(res.text()).rejects.toThrow();
+			expect(sandbox.state.paymo.userstasks.size).toBe(before + 1);
+			expect(sandbox.requests[0]).toMatchObject({ fault: 'cut-off', status: 201 });
+		});
+	});
+
+	it('redirects to the same path, relative or on another origin', async () => {
+		await withSandbox({}, async (sandbox) => {
+			sandbox.injectFaults([
+				{ type: 'redirect', status: 307 },
+				{ type: 'redirect', to: 'http://127.0.0.2:1' },
+			]);
+			const url = `${sandbox.vendors.kantata.baseUrl}/assignments.json?page=2`;
+			const relative = await fetch(url, { headers: auth.kantata, redirect: 'manual' });
+			expect(relative.status).toBe(307);
+			expect(relative.headers.get('location')).toBe('/kantata/api/v1/assignments.json?page=2');
+			const other = await fetch(url, { headers: auth.kantata, redirect: 'manual' });
+			expect(other.status).toBe(302);
+			expect(other.headers.get('location')).toBe(
+				'http://127.0.0.2:1/kantata/api/v1/assignments.json?page=2',
+			);
+			expect(sandbox.requests.map((entry) => entry.fault)).toEqual(['redirect', 'redirect']);
+		});
+	});
+
 	it('limits random faults to the listed vendors', async () => {
 		await withSandbox({ faults: { rate5xx: 1, vendors: ['paymo'] } }, async (sandbox) => {
 			expect((await kantataList(sandbox)).status).toBe(200);

@@ -11,7 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { baseEnv, run, seconds } = require('./process');
+const { baseEnv, run, runToLog, seconds, tail } = require('./process');
 
 const N8N_VERSION = '2.41.1';
 
@@ -83,25 +83,29 @@ async function proveSqlite(cacheDir) {
 	}
 }
 
-const tail = (file, lines = 15) =>
-	fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines) : [];
-
-/** Runs one npm step with its whole output appended to the log file; a heartbeat shows progress. */
-async function npmStep(step, { cacheDir, logFile, log, env }) {
-	fs.appendFileSync(logFile, `\n$ npm ${step.args.join(' ')}   (in ${cacheDir})\n`);
-	const fd = fs.openSync(logFile, 'a');
-	try {
-		return await run('npm', step.args, {
-			cwd: cacheDir,
-			env,
+/**
+ * Runs npm steps in cwd with npm's inherited configuration removed, each output appended to
+ * logFile; throws with the log's last lines when a step fails.
+ */
+async function runNpmSteps(steps, { cwd, env = process.env, logFile, log = () => {} }) {
+	const npmEnv = baseEnv({}, cleanNpmEnv(env));
+	for (const step of steps) {
+		const result = await runToLog('npm', step.args, {
+			logFile,
+			cwd,
+			env: npmEnv,
 			log,
 			label: step.label,
-			stdout: fd,
-			stderr: fd,
 			timeoutMs: 30 * 60_000,
 		});
-	} finally {
-		fs.closeSync(fd);
+		if (result.code !== 0)
+			throw installError({
+				what: `\`npm ${step.args.join(' ')}\` failed with exit code ${result.code}`,
+				logFile,
+				cacheDir: cwd,
+				lines: tail(logFile),
+			});
+		log(`  ✓ ${step.label} (${seconds(result.ms)})`);
 	}
 }
 
@@ -133,20 +137,9 @@ async function ensureN8n({ cacheDir, log = console.log, env = process.env }) {
 		fs.writeFileSync(manifest, JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
 	const logFile = path.join(cacheDir, 'install.log');
 	fs.writeFileSync(logFile, `n8n ${N8N_VERSION} install, Node ${process.versions.node}\n`);
-	log(`› installing n8n ${N8N_VERSION} into ${cacheDir} (first run only: about 7 minutes, 2.9 GB)`);
+	log(`› installing n8n ${N8N_VERSION} into ${cacheDir} (first run only: about 5 minutes, 2.9 GB)`);
 	log(`  full output: ${logFile}`);
-	const npmEnv = baseEnv({}, cleanNpmEnv(env));
-	for (const step of installSteps()) {
-		const result = await npmStep(step, { cacheDir, logFile, log, env: npmEnv });
-		if (result.code !== 0)
-			throw installError({
-				what: `\`npm ${step.args.join(' ')}\` failed with exit code ${result.code}`,
-				logFile,
-				cacheDir,
-				lines: tail(logFile),
-			});
-		log(`  ✓ ${step.label} (${seconds(result.ms)})`);
-	}
+	await runNpmSteps(installSteps(), { cwd: cacheDir, env, logFile, log });
 	const proof = await proveSqlite(cacheDir);
 	if (!proof.ok)
 		throw installError({
@@ -159,4 +152,12 @@ async function ensureN8n({ cacheDir, log = console.log, env = process.env }) {
 	return { cacheDir, bin: n8nBin(cacheDir), installed: true, ms: Date.now() - started };
 }
 
-module.exports = { N8N_VERSION, cleanNpmEnv, ensureN8n, installSteps, n8nBin, proveSqlite };
+module.exports = {
+	N8N_VERSION,
+	cleanNpmEnv,
+	ensureN8n,
+	installSteps,
+	n8nBin,
+	proveSqlite,
+	runNpmSteps,
+};

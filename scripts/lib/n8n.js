@@ -9,7 +9,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { baseEnv, run, seconds } = require('./process');
+const { baseEnv, run, runToLog, seconds, tail } = require('./process');
 const installer = require('./installN8n');
 
 const { N8N_VERSION } = installer;
@@ -150,6 +150,8 @@ module.exports = {
 	n8nEnv,
 	n8n,
 	run,
+	runToLog,
 	baseEnv,
 	seconds,
+	tail,
 };

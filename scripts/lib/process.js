@@ -2,6 +2,7 @@
 // Child processes for the project's scripts: a clean environment and a runner with a heartbeat.
 
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -58,4 +59,22 @@ function run(
 	});
 }
 
-module.exports = { baseEnv, run, seconds };
+/** The last lines of a log file (for an error message that says why). */
+const tail = (file, lines = 15) =>
+	fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines) : [];
+
+/**
+ * Runs a command with its whole output appended to logFile (a terminal spinner or hundreds of
+ * npm warnings stay out of the console); the heartbeat still shows progress.
+ */
+async function runToLog(command, args, { logFile, cwd, env, log, label, timeoutMs }) {
+	fs.appendFileSync(logFile, `\n$ ${command} ${args.join(' ')}   (in ${cwd})\n`);
+	const fd = fs.openSync(logFile, 'a');
+	try {
+		return await run(command, args, { cwd, env, log, label, stdout: fd, stderr: fd, timeoutMs });
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+module.exports = { baseEnv, run, runToLog, seconds, tail };

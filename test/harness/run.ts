@@ -92,6 +92,8 @@ export interface RunOptions {
 	 * turn it off: serialising the whole run would distort their time and memory.
 	 */
 	scanSecrets?: boolean;
+	/** Stops the execution when it fires, as the editor's Stop button does. */
+	cancel?: AbortSignal;
 }
 
 let runs = 0;
@@ -192,7 +194,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const firstLogLine = logLines.length;
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
-		await execution.processRunExecutionData(workflow);
+		const running = execution.processRunExecutionData(workflow);
+		options.cancel?.addEventListener('abort', () => running.cancel(), { once: true });
+		// Settles when the node under test has returned, also after a cancel.
+		await running;
 	} catch (error) {
 		// The engine refuses to start a workflow whose nodes have issues (e.g. an empty required
 		// parameter), as n8n does for users: report it like any other failure of the run.

@@ -8,7 +8,7 @@ import type { SandboxVendor } from './vendors';
 import { sandboxVendors } from './vendors';
 
 // Return All over more than 5,000 assignments per vendor, through n8n's engine, against the
-// sandbox injecting the faults of issue #9. Waits go through the mocked `sleep`, so the suite
+// sandbox injecting the faults of issue #9 and the cut-off answers of issue 14. Waits go through the mocked `sleep`, so the suite
 // checks what the node waits without spending the time.
 
 interface Vendor extends SandboxVendor {
@@ -75,6 +75,7 @@ const issueFaults = {
 	rate5xx: 0.05,
 	status5xx: [503],
 	drop: 0.02,
+	cutOff: 0.02,
 };
 
 async function run(
@@ -117,7 +118,7 @@ describe.each(vendors)('$label', (v) => {
 		expect(listRequests(env.sandbox.requests).every((entry) => entry.status === 200)).toBe(true);
 	});
 
-	it('Return All under 10 % 429, 5 % 503, 2 % dropped connections and latency: exactly the ground truth, three runs in a row', async () => {
+	it('Return All under 10 % 429, 5 % 503, 2 % dropped connections, 2 % cut-off answers and latency: exactly the ground truth, three runs in a row', async () => {
 		env.sandbox.setFaults({ ...issueFaults, vendors: [v.vendor] });
 		const pages = Math.floor(truth.length / v.pageSize) + 1;
 		for (let round = 0; round < 3; round++) {
@@ -134,7 +135,7 @@ describe.each(vendors)('$label', (v) => {
 			const faults = log.filter((entry) => entry.fault);
 			for (const entry of faults) injected[entry.fault!] = (injected[entry.fault!] ?? 0) + 1;
 			// Every failed attempt was repeated, and nothing else was: one answered request a page.
-			const answered = log.filter((entry) => entry.status === 200);
+			const answered = log.filter((entry) => entry.status === 200 && !entry.fault);
 			expect(new Set(answered.map(pageKey)).size).toBe(answered.length);
 			expect(answered.length).toBeLessThanOrEqual(pages + 1);
 			expect(log.length).toBe(answered.length + faults.length);
@@ -153,6 +154,7 @@ describe.each(vendors)('$label', (v) => {
 	it.each([
 		['answers 503 every time', { rate5xx: 1, status5xx: [503] }, /Attempts: 5\./],
 		['drops every connection', { drop: 1 }, /No answer after 5 attempts/],
+		['cuts off every answer', { cutOff: 1 }, /arriving, after 5 attempts/],
 	])(
 		'a Return All that cannot succeed (the service %s from page 3 on) ends with an error naming the page and the attempts',
 		async (_, faults, attemptsText) => {
@@ -202,11 +204,26 @@ describe.each(vendors)('$label', (v) => {
 		expect(posts.filter((entry) => entry.status !== null && entry.status < 300)).toHaveLength(1);
 	});
 
-	it('Update: a 503 and a dropped connection are retried (repeating an update cannot duplicate it)', async () => {
+	it('Create: a cut-off answer is not sent again; the item error says the record may exist and how to check', async () => {
+		env.sandbox.clearRequests();
+		env.sandbox.injectFaults([{ type: 'cut-off', vendor: v.vendor }]);
+		const result = await run(v, 'create', v.create, { continueOnFail: true });
+
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json.error).toBe('The answer was cut off before it was complete');
+		expect(result.items[0].error?.description).toContain(
+			'the record may exist: look for it (e.g. with Get Many) before running this item again',
+		);
+		const posts = env.sandbox.requests.filter((entry) => entry.method === 'POST');
+		expect(posts.map((entry) => entry.fault)).toEqual(['cut-off']);
+	});
+
+	it('Update: a 503, a dropped connection and a cut-off answer are retried (repeating an update cannot duplicate it)', async () => {
 		env.sandbox.clearRequests();
 		env.sandbox.injectFaults([
 			{ type: '5xx', status: 503, vendor: v.vendor },
 			{ type: 'drop', vendor: v.vendor },
+			{ type: 'cut-off', vendor: v.vendor },
 		]);
 		const result = await run(v, 'update', v.update(createdId));
 
@@ -214,13 +231,13 @@ describe.each(vendors)('$label', (v) => {
 		expect(result.items).toHaveLength(1);
 		expect(String(result.items[0].json.id)).toBe(createdId);
 		const writes = env.sandbox.requests.filter((entry) => entry.method !== 'GET');
-		expect(writes.map((entry) => entry.fault)).toEqual(['5xx', 'drop', null]);
+		expect(writes.map((entry) => entry.fault)).toEqual(['5xx', 'drop', 'cut-off', null]);
 	});
 });
 
 describe('all vendors', () => {
 	it('the fault runs met every kind of fault the issue names', () => {
-		for (const kind of ['429', '429-no-retry-after', '5xx', 'drop'])
+		for (const kind of ['429', '429-no-retry-after', '5xx', 'drop', 'cut-off'])
 			expect(injected[kind]).toBeGreaterThan(0);
 	});
 });
@@ -228,18 +245,35 @@ describe('all vendors', () => {
 describe('request timeout', () => {
 	const kantata = vendors[0];
 
-	it('a read from a hung service gives up after 5 attempts of the configured timeout', async () => {
+	it('a read from a hung service ends within its Timeout: attempts, answers and waits together', async () => {
 		env.sandbox.setLatency(1500);
 		const started = Date.now();
 		const result = await run(kantata, 'get', {
 			authentication: 'accessToken',
 			assignmentId: '1000001',
-			requestOptions: { timeout: 100 },
+			requestOptions: { timeout: 300 },
 		});
-		expect(Date.now() - started).toBeLessThan(1500);
-		expect(result.error?.message).toBe('The service did not answer within 100 ms');
-		expect(result.error?.description).toContain('No answer after 5 attempts');
+		expect(Date.now() - started).toBeLessThan(800);
+		expect(result.error?.message).toBe('The service did not answer within 300 ms');
+		expect(result.error?.description).toContain('No answer after 1 attempt (');
 		expect(result.error?.description).toContain('raise Timeout under Request Options');
+	});
+
+	it('a retry wait that does not fit in what is left of the Timeout is not started', async () => {
+		env.sandbox.clearRequests();
+		jest.mocked(sleep).mockClear();
+		env.sandbox.injectFaults([{ type: '429', vendor: 'kantata', retryAfterSeconds: 1 }]);
+		const result = await run(kantata, 'get', {
+			authentication: 'accessToken',
+			assignmentId: '1000001',
+			requestOptions: { timeout: 900 },
+		});
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toContain(
+			'Trying again would not have fitted in the request’s Timeout (900 ms',
+		);
+		expect(waits()).toEqual([]);
+		expect(env.sandbox.requests).toHaveLength(1);
 	});
 
 	it('a create that timed out is not sent again (it may have been carried out), and fails only its item', async () => {

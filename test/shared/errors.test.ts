@@ -2,14 +2,12 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { kantataOxTransport } from '../../nodes/KantataOx/transport';
+import { asNodeError, httpError, withPageContext } from '../../nodes/shared/transport/errors';
 import {
-	asNodeError,
 	connectionFailure,
-	httpError,
 	networkError,
 	requestFailure,
-	withPageContext,
-} from '../../nodes/shared/transport/errors';
+} from '../../nodes/shared/transport/networkErrors';
 import type { TransportConfig } from '../../nodes/shared/transport/types';
 
 const node: INode = {

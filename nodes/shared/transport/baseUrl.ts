@@ -1,11 +1,13 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+type WithNode = { getNode(): INode };
 
 const isLoopback = (host: string) =>
 	host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 /** Parses and checks the credential's base URL: HTTPS, or plain HTTP only on this machine. */
-export function parseBaseUrl(ctx: IExecuteFunctions, raw: string): URL {
+export function parseBaseUrl(ctx: WithNode, raw: string): URL {
 	let url: URL;
 	try {
 		url = new URL(raw.trim().replace(/\/+$/, ''));
@@ -25,7 +27,7 @@ export function parseBaseUrl(ctx: IExecuteFunctions, raw: string): URL {
 
 /** A path under the base URL, or a server-given link that must stay on the base URL's origin. */
 export function resolveTarget(
-	ctx: IExecuteFunctions,
+	ctx: WithNode,
 	itemIndex: number,
 	root: URL,
 	target: { path?: string; url?: string },
@@ -35,7 +37,7 @@ export function resolveTarget(
 		return `${root.href.replace(/\/$/, '')}${target.path ?? ''}${pathSuffix}`;
 	}
 	const link = new URL(target.url, root.origin);
-	if (link.origin !== root.origin) {
+	if (!onOrigin(root, link)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The service sent a next-page link to another host (${link.origin})`,
@@ -46,4 +48,12 @@ export function resolveTarget(
 		);
 	}
 	return link.href;
+}
+
+/**
+ * The one origin check for server-given addresses (next-page links, redirects): scheme, host and
+ * port must be the credential's, since n8n re-applies the credential to whatever is requested.
+ */
+export function onOrigin(root: URL, target: URL): boolean {
+	return target.origin === root.origin;
 }

@@ -48,51 +48,6 @@ export function httpError(
 	});
 }
 
-const connectionCodes = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-]);
-
-/** The socket error code when a request got no answer; n8n keeps it on the error's cause. */
-export function connectionFailure(error: unknown): string | undefined {
-	const failure = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
-	const code = failure?.cause?.code ?? failure?.code;
-	return typeof code === 'string' && connectionCodes.has(code) ? code : undefined;
-}
-
-/** Codes with which a request gives up waiting for its answer. */
-const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-
-/** A request that got no answer (refused, reset, timed out). */
-export function networkError(
-	node: INode,
-	failure: { code: string; timeout: number },
-	itemIndex: number,
-	attempts: number,
-): NodeApiError {
-	const { code, timeout } = failure;
-	const timedOut = timeoutCodes.has(code);
-	const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-	// n8n swaps a message naming a well-known code for its own wording; for a timeout ours says
-	// more (how long), so the code stays out of that message.
-	return new NodeApiError(node, timedOut ? { timeout } : { code, message: code }, {
-		message: timedOut
-			? `The service did not answer within ${timeout} ms`
-			: `The service could not be reached (${code})`,
-		description: timedOut
-			? `No answer after ${tries} (${code}). The service may be overloaded: try again later, or raise Timeout under Request Options.`
-			: `No answer after ${tries}. Check the base URL in the credential and the network, then try again.`,
-		itemIndex,
-	});
-}
-
 /**
  * Says where a list failed, so a user can tell a failure on page 40 of a long Return All from a
  * wrong filter on page 1. Input errors are left as they are: they name their parameter already.
@@ -102,36 +57,6 @@ export function withPageContext(error: Error, page: number, recordsRead: number)
 	const where = `Failed while reading page ${page} of the list, after ${recordsRead} record${recordsRead === 1 ? '' : 's'}.`;
 	error.description = [error.description, where].filter(Boolean).join(' \n');
 	return error;
-}
-
-/**
- * A request that failed without an HTTP answer or a retryable socket code (unknown host, TLS,
- * a refused OAuth2 token request). The error n8n hands back carries the request configuration,
- * headers and credentials included, so only its words and code are kept.
- */
-export function requestFailure(node: INode, error: unknown, itemIndex: number): NodeApiError {
-	const failure = (error ?? {}) as {
-		message?: unknown;
-		code?: unknown;
-		httpCode?: unknown;
-		cause?: { code?: unknown; message?: unknown };
-	};
-	const code = [failure.cause?.code, failure.code].find((value) => typeof value === 'string');
-	const message =
-		[failure.message, failure.cause?.message].find(
-			(value): value is string => typeof value === 'string' && value !== '',
-		) ?? 'The request failed';
-	return new NodeApiError(
-		node,
-		{ message, ...(code ? { code: code as string } : {}) },
-		{
-			message,
-			httpCode: typeof failure.httpCode === 'string' ? failure.httpCode : undefined,
-			description:
-				'The request did not get an answer from the service. Check the base URL and the credential, then try again.',
-			itemIndex,
-		},
-	);
 }
 
 /** Keeps n8n's own errors as they are (they already carry item and description); wraps the rest. */
