@@ -133,7 +133,7 @@ export class KantataOxTrigger implements INodeType {
 			);
 			if (id) scope[filter.query] = id;
 		}
-		const feed = kantataFeed(createTransport(view, kantataOxTransport), scope);
+		const feed = kantataFeed(createTransport(this, kantataOxTransport), scope);
 		return await pollFeed(this, feed, { overlapMs, maxExisting });
 	}
 }

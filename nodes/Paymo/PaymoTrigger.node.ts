@@ -138,7 +138,7 @@ export class PaymoTrigger implements INodeType {
 				? idCondition(view, 0, this.getNodeParameter('taskId', ''), 'task_id', 'Task ID')
 				: idCondition(view, 0, this.getNodeParameter('userId', ''), 'user_id', 'User ID');
 		const detectRemovals = this.getNodeParameter('options.detectRemovals', false) === true;
-		const feed = paymoFeed(createTransport(view, paymoTransport), scope, detectRemovals);
+		const feed = paymoFeed(createTransport(this, paymoTransport), scope, detectRemovals);
 		return await pollFeed(this, feed, { overlapMs, maxExisting });
 	}
 }

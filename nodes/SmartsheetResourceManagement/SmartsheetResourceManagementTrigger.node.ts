@@ -13,7 +13,6 @@ import { createTransport } from '../shared/transport/createTransport';
 import { asNodeError } from '../shared/transport/errors';
 import type { AssignmentEvent } from '../shared/trigger/changes';
 import { eventsProperty } from '../shared/trigger/descriptions';
-import { executeView } from '../shared/trigger/executeView';
 import { eventItem } from '../shared/trigger/poll';
 import { hasToken, newToken, registeredUrl } from '../shared/trigger/webhookToken';
 import { assignmentsOf } from './envelope';
@@ -41,7 +40,7 @@ const selectedTypes = (ctx: IHookFunctions) =>
 	(ctx.getNodeParameter('events', []) as AssignmentEvent[]).map(typeOf);
 
 async function unsubscribe(ctx: IHookFunctions, subscription: Subscription) {
-	const transport = createTransport(executeView(ctx), smartsheetRmTransport);
+	const transport = createTransport(ctx, smartsheetRmTransport);
 	for (const id of Object.values(subscription.webhookIds ?? {})) {
 		try {
 			await transport.request(0, { method: 'DELETE', path: `/webhooks/${id}` });
@@ -94,7 +93,7 @@ export class SmartsheetResourceManagementTrigger implements INodeType {
 				const ids = subscription.webhookIds ?? {};
 				const wanted = selectedTypes(this);
 				if (!subscription.url || wanted.some((type) => ids[type] === undefined)) return false;
-				const transport = createTransport(executeView(this), smartsheetRmTransport);
+				const transport = createTransport(this, smartsheetRmTransport);
 				const registered = await transport.requestAll(
 					0,
 					{ method: 'GET', path: '/webhooks' },
@@ -116,7 +115,7 @@ export class SmartsheetResourceManagementTrigger implements INodeType {
 				await unsubscribe(this, subscription);
 				const token = newToken();
 				const url = registeredUrl(this, token, vendor);
-				const transport = createTransport(executeView(this), smartsheetRmTransport);
+				const transport = createTransport(this, smartsheetRmTransport);
 				const webhookIds: Record<string, number | string> = {};
 				try {
 					for (const type of selectedTypes(this)) {

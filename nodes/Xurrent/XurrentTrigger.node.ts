@@ -11,7 +11,6 @@ import type { Transport } from '../shared/transport/createTransport';
 import { createTransport } from '../shared/transport/createTransport';
 import type { Observed } from '../shared/trigger/changes';
 import { eventsProperty, includeExistingOptions } from '../shared/trigger/descriptions';
-import { executeView } from '../shared/trigger/executeView';
 import type { ChangeFeed } from '../shared/trigger/poll';
 import { pollFeed } from '../shared/trigger/poll';
 import { changedAmong } from '../shared/trigger/removals';
@@ -129,7 +128,6 @@ export class XurrentTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const view = executeView(this);
 		const raw = String(this.getNodeParameter('taskIds', '') ?? '');
 		const ids = [
 			...new Set(
@@ -143,14 +141,14 @@ export class XurrentTrigger implements INodeType {
 			/^\d+$/.test(id) && Number.isSafeInteger(Number(id)) && Number(id) >= 1;
 		if (!ids.length || !ids.every(valid) || ids.length > maxTasks) {
 			throw inputError(
-				view,
+				this,
 				0,
 				`Project Task IDs must be 1 to ${maxTasks} numeric IDs separated by commas, got ${JSON.stringify(raw)}`,
 				'Enter the numeric IDs of the project tasks to watch, e.g. 1001, 1002.',
 			);
 		}
 		const feed = xurrentFeed(
-			createTransport(view, xurrentTransport),
+			createTransport(this, xurrentTransport),
 			ids.map((id) => String(Number(id))),
 		);
 		return await pollFeed(this, feed, { overlapMs, maxExisting });

@@ -9,29 +9,15 @@ import type {
 export type TriggerContext = IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
- * A trigger's context seen as the one-item execution the request kernel and the input checks
- * read (they take IExecuteFunctions). A trigger has no input items: every parameter is read
- * without an index, and messages name item 0. Only what the kernel and the checks use is served.
+ * A trigger's context seen as the one-item execution the shared input checks read (they take
+ * parameters per item). A trigger has no input items: every parameter is read without an index,
+ * and messages name item 0. Requests go through the trigger's own context (the kernel serves it).
  */
 export function executeView(ctx: TriggerContext): IExecuteFunctions {
 	const view = {
 		getNode: () => ctx.getNode(),
-		getCredentials: async (type: string) => await ctx.getCredentials(type),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
 			ctx.getNodeParameter(name, fallback),
-		continueOnFail: () => false,
-		helpers: {
-			// n8n's helpers read the credentials and the node through `this`: keep the real context.
-			httpRequestWithAuthentication: async (...args: unknown[]) =>
-				await (
-					ctx.helpers.httpRequestWithAuthentication as (...rest: unknown[]) => Promise<unknown>
-				).call(ctx, ...args),
-			refreshOAuth2Token: async (...args: unknown[]) =>
-				await (ctx.helpers.refreshOAuth2Token as (...rest: unknown[]) => Promise<unknown>).call(
-					ctx,
-					...args,
-				),
-		},
 	};
 	return view as unknown as IExecuteFunctions;
 }

@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkWholeNumber } from '../validate';
 import type { AssignmentEvent, Observed, PollState } from './changes';
 import { detectChanges, initialState, sampleEvent, windowStart } from './changes';
-import { executeView } from './executeView';
 import type { RemovalScan } from './removals';
 import { changedAmong, knownOf, removedSince, scanScope } from './removals';
 
@@ -44,7 +43,7 @@ function readEvents(ctx: IPollFunctions): AssignmentEvent[] {
 
 async function existing(ctx: IPollFunctions, feed: ChangeFeed, settings: PollSettings) {
 	const limit = checkWholeNumber(
-		executeView(ctx),
+		ctx,
 		0,
 		ctx.getNodeParameter('options.maxExisting', Math.min(50, settings.maxExisting)),
 		'Max Existing',
