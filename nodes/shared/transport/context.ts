@@ -1,10 +1,20 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 /**
- * The n8n contexts the kernel runs in: a node's execute(), a polling trigger's poll() and a
- * listSearch/loadOptions method. Only an execution has items and a cancel signal.
+ * The n8n contexts the kernel runs in: a node's execute(), a polling trigger's poll(), a
+ * listSearch/loadOptions method and a webhook trigger's checkExists/create/delete. Only an
+ * execution has items and a cancel signal.
  */
-export type TransportContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type TransportContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 const isExecution = (ctx: TransportContext): ctx is IExecuteFunctions => 'getInputData' in ctx;
 

@@ -6,6 +6,7 @@ const { json, empty, bool, whole } = require('../../lib/http');
 const { isoUtc, isDate } = require('../../lib/time');
 const constants = require('../../constants').rm;
 const { seedRm, setAllocation, COMPANIONS } = require('./seed');
+const { handleWebhooks, notify } = require('./webhooks');
 
 const MAX_PER_PAGE = 1000;
 const notFound = () => json(404, { message: 'not found' });
@@ -213,6 +214,7 @@ function create(ctx, scope) {
 	if (problems.length) return badData(problems);
 	state.next.assignment += 1;
 	state.assignments.set(draft.id, draft);
+	notify(state, 'assignment.created', draft);
 	if (!Array.isArray(subtasks)) return json(200, draft);
 	// The subtasks variant is documented as answering wrapped in `data`, with a nested collection.
 	const nested = subtasks.map((s) => ({
@@ -245,8 +247,11 @@ function update(ctx, record) {
 	const problems = applyFields(ctx.state, draft, params);
 	if (problems.length) return badData(problems);
 	draft.updated_at = isoUtc(Date.now());
+	// The docs: a new assignee is reported as deleted + created, not as an update.
+	const reassigned = draft.user_id !== record.user_id;
 	for (const key of Object.keys(record)) delete record[key];
 	Object.assign(record, draft);
+	notify(ctx.state, reassigned ? 'assignment.created' : 'assignment.updated', record);
 	return json(200, record);
 }
 
@@ -274,6 +279,7 @@ function handle(ctx) {
 	const { state, method } = ctx;
 	if (!ctx.auth.valid) return json(401, { message: 'Unauthorized' });
 	const parts = ctx.path.split('/').filter(Boolean);
+	if (parts[0] === 'webhooks') return handleWebhooks(ctx, parts);
 	// /assignments[/:id] or /{users|projects|placeholder_resources}/:scope/assignments[/:id]
 	let scope;
 	let rest = parts;
