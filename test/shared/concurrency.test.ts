@@ -7,7 +7,11 @@ import { api, assignment, envelope, pairing, run } from '../KantataOx/fixtures';
  * Kantata Get answers for IDs 1…count, each held back `delayOf(id)` ms. Records when each request
  * arrived, so the most requests in flight at once can be told afterwards.
  */
-function answers(count: number, delayOf: (id: number) => number, status = (_: number) => 200) {
+function answers(
+	count: number,
+	delayOf: (id: number) => number,
+	status: (id: number) => number = () => 200,
+) {
 	const arrivals: Array<{ id: number; from: number; to: number }> = [];
 	for (let id = 1; id <= count; id++) {
 		api()
