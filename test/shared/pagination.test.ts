@@ -6,7 +6,6 @@ import {
 	isShortPage,
 	linkHeader,
 	nextFromLinkHeader,
-	nextLinkInBody,
 	pageNumber,
 } from '../../nodes/shared/transport/pagination';
 import type { ReceivedPage, RequestSpec } from '../../nodes/shared/transport/types';
@@ -113,32 +112,6 @@ describe('isLastByCounts', () => {
 
 	it('falls back to a short page when nothing else is known', () => {
 		expect(rule(page(records(1), { body: {}, pageSize: 2 }))).toBe(true);
-	});
-});
-
-describe('nextLinkInBody', () => {
-	const strategy = nextLinkInBody(
-		'per_page',
-		(body) => (body as { paging?: IDataObject }).paging?.next,
-	);
-
-	it('asks for the size on the first page', () => {
-		expect(strategy.first(1000)).toEqual({ per_page: 1000 });
-	});
-
-	it('follows the link the body gives', () => {
-		const next = strategy.next(
-			page(records(2), { body: { paging: { next: '/api/v1/users?page=2' } } }),
-		);
-		expect(next).toEqual({ method: 'GET', url: '/api/v1/users?page=2', idempotent: true });
-	});
-
-	it.each([[null], [undefined], ['']])('stops when next is %p', (link) => {
-		expect(strategy.next(page(records(2), { body: { paging: { next: link } } }))).toBeUndefined();
-	});
-
-	it('stops on an empty page even if a link is given', () => {
-		expect(strategy.next(page([], { body: { paging: { next: '/x?page=9' } } }))).toBeUndefined();
 	});
 });
 

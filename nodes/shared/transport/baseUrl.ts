@@ -1,10 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-type WithNode = { getNode(): INode };
+import { allowsCredentials, baseUrlErrors } from '../originRule';
 
-const isLoopback = (host: string) =>
-	host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+type WithNode = { getNode(): INode };
 
 /** Parses and checks the credential's base URL: HTTPS, or plain HTTP only on this machine. */
 export function parseBaseUrl(ctx: WithNode, raw: string): URL {
@@ -12,15 +11,12 @@ export function parseBaseUrl(ctx: WithNode, raw: string): URL {
 	try {
 		url = new URL(raw.trim().replace(/\/+$/, ''));
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The base URL "${raw}" is not a valid URL`, {
-			description: 'Set the base URL in the credential, e.g. https://api.example.com/api/v1',
-		});
+		const { message, description } = baseUrlErrors.invalid(raw);
+		throw new NodeOperationError(ctx.getNode(), message, { description });
 	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-		throw new NodeOperationError(ctx.getNode(), `The base URL "${url.origin}" must use https://`, {
-			description:
-				'Plain http:// is accepted only for loopback hosts (localhost, 127.0.0.1, [::1]).',
-		});
+	if (!allowsCredentials(url)) {
+		const { message, description } = baseUrlErrors.insecure(url);
+		throw new NodeOperationError(ctx.getNode(), message, { description });
 	}
 	return url;
 }

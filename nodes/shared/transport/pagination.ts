@@ -76,21 +76,6 @@ export function isLastByCounts(read: (body: unknown) => PageCounts): LastPageRul
 	};
 }
 
-/** Size in the query; the body carries the next page's link (relative or absolute), null at the end. */
-export function nextLinkInBody(
-	sizeParam: string,
-	readNext: (body: unknown) => unknown,
-): PaginationStrategy {
-	return {
-		first: (pageSize) => ({ [sizeParam]: pageSize }),
-		next(page) {
-			const link = readNext(page.response.body);
-			if (typeof link !== 'string' || link === '' || page.items.length === 0) return undefined;
-			return { method: 'GET', url: link, idempotent: true };
-		},
-	};
-}
-
 /** The `rel="next"` target of an RFC 8288 `Link` header. */
 export function nextFromLinkHeader(header: string | undefined): string | undefined {
 	if (!header) return undefined;
