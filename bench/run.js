@@ -287,6 +287,8 @@ async function returnAllSuite(host, plan, args, n, repsFor) {
 	return cases.map(summariseReturnAll);
 }
 
+const sortedLines = (text) => String(text).split('\n').sort().join('\n');
+
 function ratio(a, b) {
 	return a && b && !a.error && !b.error ? a.ms / b.ms : undefined;
 }
@@ -320,8 +322,12 @@ function summariseReturnAll(entry) {
 		jsonBytes,
 		ratioPlain: summary(entry.runs.map((run) => ratio(run.ours, run.plain))),
 		ratioHttpNode: summary(entry.runs.map((run) => ratio(run.ours, run.httpNode))),
+		// The same pages, in any order (Kantata OX reads pages 2…N at once).
 		samePagesAsPlain: entry.runs.every(
-			(run) => run.ours && run.plain && run.ours.pageSignature === run.plain.pageSignature,
+			(run) =>
+				run.ours &&
+				run.plain &&
+				sortedLines(run.ours.pageSignature) === sortedLines(run.plain.pageSignature),
 		),
 		oursComplete:
 			oursRuns.length === entry.runs.length &&
@@ -458,7 +464,10 @@ async function rateSuite(plan) {
 		rateLimit: { paymo: RATE, rm: false, xurrent: false },
 	});
 	await host.call('seed', ['paymo']);
-	const pairs = await host.call('freeCreateInputs', { vendor: 'paymo', count: plan.rateCreateItems });
+	const pairs = await host.call('freeCreateInputs', {
+		vendor: 'paymo',
+		count: plan.rateCreateItems,
+	});
 	const out = [];
 
 	const listRuns = [];
@@ -631,10 +640,24 @@ function evaluateTargets(results, plan) {
 		const name = `${vendors.LABEL[c.vendor]} at ${c.latencyMs} ms`;
 		const shown = m === undefined ? '—' : `${m.toFixed(2)} ×`;
 		const whole = c.stats.ours.complete && c.stats.ours.tooMany?.max === 0;
-		if (c.type === 'latencyCreate' && c.latencyMs > 0)
-			add('Bulk Create ≤ 1.5 × HTTP Request node', `${name}, ${c.n} items`, shown, whole && m <= 1.5);
+		if (c.type === 'latencyCreate' && c.latencyMs > 0) {
+			// The HTTP Request node sends every item at once; ours at its largest Concurrency.
+			const max = c.ratioHttpNodeMax?.median;
+			const wholeMax = c.stats.oursMax.complete && c.stats.oursMax.tooMany?.max === 0;
+			add(
+				'Bulk Create ≤ 1.5 × HTTP Request node (Concurrency 50)',
+				`${name}, ${c.n} items`,
+				max === undefined ? '—' : `${max.toFixed(2)} × (default Concurrency 10: ${shown})`,
+				wholeMax && max <= 1.5,
+			);
+		}
 		if (c.type === 'latencyReturnAll' && c.latencyMs > 0 && c.vendor === 'kantata')
-			add('Return All ≤ 0.3 × HTTP Request node', `${name}, N=${c.n.toLocaleString('en-US')}`, shown, whole && m <= 0.3);
+			add(
+				'Return All ≤ 0.3 × HTTP Request node',
+				`${name}, N=${c.n.toLocaleString('en-US')}`,
+				shown,
+				whole && m <= 0.3,
+			);
 	}
 	return targets;
 }
@@ -857,7 +880,13 @@ function countErrors(results) {
 		...results.limits.map((c) => c.result),
 		...(results.bulkCreate?.runs ?? []),
 		...(results.rateLimited ?? []).flatMap((c) => c.runs),
-		...results.latency.flatMap((c) => c.runs.flatMap((run) => [run.ours, run.httpNode])),
+		...results.latency.flatMap((c) =>
+			c.runs.flatMap((run) => [
+				run.ours,
+				run.httpNode,
+				...(c.type === 'latencyCreate' ? [run.oursMax] : []),
+			]),
+		),
 	];
 	return runs.filter((r) => !r || r.error).length;
 }

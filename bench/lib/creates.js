@@ -8,9 +8,13 @@ const { authHeaders } = require('./vendors');
 
 const expr = (name) => `={{ $json.${name} }}`;
 
-/** This package's node parameters for Create from the input items' fields. */
-function oursCreateParameters(vendor) {
-	const common = { resource: 'assignment', operation: 'create' };
+/** This package's node parameters for Create from the input items' fields (default Concurrency unless given). */
+function oursCreateParameters(vendor, concurrency) {
+	const common = {
+		resource: 'assignment',
+		operation: 'create',
+		...(concurrency ? { requestOptions: { concurrency } } : {}),
+	};
 	switch (vendor) {
 		case 'kantata':
 			return {

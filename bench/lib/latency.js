@@ -9,6 +9,9 @@ const { summary } = require('./stats');
 const { oursCreateParameters, httpNodeCreateParameters } = require('./creates');
 
 const KINDS = ['ours', 'httpNode'];
+/** Bulk Create also at the largest Concurrency, the closest to the HTTP Request node's all-at-once. */
+const CREATE_KINDS = ['ours', 'oursMax', 'httpNode'];
+const MAX_CONCURRENCY = 50;
 
 const brief = (r) =>
 	r.error
@@ -44,20 +47,36 @@ async function latencySuite({ measure, SandboxHost, log, args, plan, rateLimit }
 				const listRun = {};
 				const createRun = {};
 				for (const kind of order) {
-					listRun[kind] = await measure(host, { kind, vendor, mode: 'returnAll', n: plan.latencyN });
-					log(`  ${vendors.LABEL[vendor]} ${latencyMs} ms Return All ${kind}: ${brief(listRun[kind])}`);
-				}
-				for (const kind of order) {
-					const parameters =
-						kind === 'ours'
-							? oursCreateParameters(vendor)
-							: httpNodeCreateParameters(vendor, host.vendors);
-					createRun[kind] = await measure(
+					// Reset: the creates before must not add to the list.
+					listRun[kind] = await measure(
 						host,
-						{ kind, vendor, mode: 'create', parameters, items: inputs, warmUpItems: [warmUp] },
+						{ kind, vendor, mode: 'returnAll', n: plan.latencyN },
 						{ reset: true },
 					);
-					log(`  ${vendors.LABEL[vendor]} ${latencyMs} ms Create ${kind}: ${brief(createRun[kind])}`);
+					log(
+						`  ${vendors.LABEL[vendor]} ${latencyMs} ms Return All ${kind}: ${brief(listRun[kind])}`,
+					);
+				}
+				for (const kind of rep % 2 ? [...CREATE_KINDS].reverse() : CREATE_KINDS) {
+					const parameters =
+						kind === 'httpNode'
+							? httpNodeCreateParameters(vendor, host.vendors)
+							: oursCreateParameters(vendor, kind === 'oursMax' ? MAX_CONCURRENCY : undefined);
+					createRun[kind] = await measure(
+						host,
+						{
+							kind: kind === 'oursMax' ? 'ours' : kind,
+							vendor,
+							mode: 'create',
+							parameters,
+							items: inputs,
+							warmUpItems: [warmUp],
+						},
+						{ reset: true },
+					);
+					log(
+						`  ${vendors.LABEL[vendor]} ${latencyMs} ms Create ${kind}: ${brief(createRun[kind])}`,
+					);
 				}
 				list.runs.push(listRun);
 				create.runs.push(createRun);
@@ -71,8 +90,9 @@ async function latencySuite({ measure, SandboxHost, log, args, plan, rateLimit }
 
 function summarise(entry) {
 	const ok = (kind) => entry.runs.map((run) => run[kind]).filter((r) => r && !r.error);
+	const kinds = entry.type === 'latencyCreate' ? CREATE_KINDS : KINDS;
 	const stats = {};
-	for (const kind of KINDS) {
+	for (const kind of kinds) {
 		const runs = ok(kind);
 		stats[kind] = {
 			ms: summary(runs.map((r) => r.ms)),
@@ -83,26 +103,36 @@ function summarise(entry) {
 			errors: entry.runs.map((run) => run[kind]?.error).filter(Boolean),
 		};
 	}
-	const ratios = entry.runs.map((run) =>
-		run.ours && run.httpNode && !run.ours.error && !run.httpNode.error
-			? run.ours.ms / run.httpNode.ms
-			: undefined,
-	);
+	const ratio = (kind) =>
+		summary(
+			entry.runs.map((run) =>
+				run[kind] && run.httpNode && !run[kind].error && !run.httpNode.error
+					? run[kind].ms / run.httpNode.ms
+					: undefined,
+			),
+		);
 	const runs = entry.runs.map((run) =>
 		Object.fromEntries(
-			KINDS.map((kind) => {
+			kinds.map((kind) => {
 				const { pageSignature, ...rest } = run[kind] ?? {};
 				return [kind, rest];
 			}),
 		),
 	);
-	return { ...entry, stats, ratioHttpNode: summary(ratios), runs };
+	return {
+		...entry,
+		stats,
+		ratioHttpNode: ratio('ours'),
+		ratioHttpNodeMax: entry.type === 'latencyCreate' ? ratio('oursMax') : undefined,
+		runs,
+	};
 }
 
 /** Every record once (Return All), or one created record per input item and no error (Create). */
 function complete(entry, kind, r) {
 	if (entry.type === 'latencyReturnAll') return r.records === entry.n && r.uniqueIds === entry.n;
 	if (kind === 'httpNode') return r.outputItems === entry.n && r.errorItems === 0;
+	// ours and oursMax
 	return (
 		r.outputItems === entry.n &&
 		r.uniqueIds === entry.n &&
