@@ -13,6 +13,19 @@ const path = require('node:path');
 
 const lib = require('./lib/n8n');
 
+async function restReady(url, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const status = await fetch(`${url}/rest/settings`).then(
+			(response) => response.status,
+			() => 0,
+		);
+		if (status === 200) return;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error(`n8n's REST API did not answer within ${timeoutMs / 1000} s`);
+}
+
 async function main() {
 	lib.checkNode();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pickers-'));
@@ -44,6 +57,8 @@ async function main() {
 				reject(new Error(`npm start ended (${code}):\n${output.slice(-2000)}`)),
 			);
 		});
+		// The health check answers before n8n has mounted its REST API: wait for that too.
+		await restReady(`http://127.0.0.1:${port}`);
 		console.log(`› n8n ready on port ${port}; asking every picker through n8n's REST API`);
 		const check = await lib.run(
 			process.execPath,
