@@ -25,11 +25,24 @@ function postgresBin() {
 	return versions.length ? path.join(PG_ROOT, versions[0], 'bin') : undefined;
 }
 
-/** redis-server on PATH (or Debian's /usr/bin), or undefined. */
-function redisBin() {
-	const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin'];
-	return dirs.map((dir) => path.join(dir, 'redis-server')).find((file) => fs.existsSync(file));
+/**
+ * A system program on PATH or in Debian's system folders (a PATH without the sbin folders, as
+ * some CI environments have, must not hide runuser or apt-get), or undefined.
+ */
+function systemBin(name) {
+	const dirs = [
+		...(process.env.PATH ?? '').split(path.delimiter),
+		'/usr/local/sbin',
+		'/usr/local/bin',
+		'/usr/sbin',
+		'/usr/bin',
+		'/sbin',
+		'/bin',
+	];
+	return dirs.map((dir) => path.join(dir, name)).find((file) => fs.existsSync(file));
 }
+
+const redisBin = () => systemBin('redis-server');
 
 /** The Debian packages still to install: [] when both are there. */
 const missingPackages = () =>
@@ -37,11 +50,18 @@ const missingPackages = () =>
 
 /** apt-get update + install as root (or through `sudo -n` when not root); throws on failure. */
 async function installPackages(packages, { logFile, log }) {
-	const sudo = isRoot() ? [] : ['sudo', '-n'];
+	const sudo = isRoot() ? [] : [systemBin('sudo') ?? 'sudo', '-n'];
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	for (const args of [
-		['apt-get', '-q', 'update'],
-		['apt-get', '-q', 'install', '-y', '--no-install-recommends', ...packages],
+		[systemBin('apt-get') ?? 'apt-get', '-q', 'update'],
+		[
+			systemBin('apt-get') ?? 'apt-get',
+			'-q',
+			'install',
+			'-y',
+			'--no-install-recommends',
+			...packages,
+		],
 	]) {
 		const [command, ...rest] = [...sudo, ...args];
 		const result = await runToLog(command, rest, {
@@ -66,7 +86,9 @@ async function installPackages(packages, { logFile, log }) {
  * the Debian package creates, in a folder that user owns.
  */
 function asPostgresUser(command, args) {
-	return isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+	return isRoot()
+		? [systemBin('runuser') ?? 'runuser', ['-u', 'postgres', '--', command, ...args]]
+		: [command, args];
 }
 
 /** initdb + pg_ctl start on a free port, database `n8n`; returns { host, port, user, database, query }. */
