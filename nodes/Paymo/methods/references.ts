@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ReferenceSpec } from '../../shared/lookup/locator';
-import type { FindByEmail } from '../../shared/lookup/reference';
+import type { FindByEmail, Reference } from '../../shared/lookup/reference';
+import { resolveReference } from '../../shared/lookup/reference';
 import type { Transport } from '../../shared/transport/createTransport';
 
 // Paymo's web app keeps its views in the address fragment, which the API documentation does not
@@ -42,5 +43,25 @@ export function usersByEmail(transport: Transport, itemIndex: number): FindByEma
 			id: String(user.id),
 			name: user.name as string | undefined,
 		}));
+	};
+}
+
+/** The user (By Email: one lookup) and the task of a create or update, as IDs; unset stays unset. */
+export async function resolveUserAndTask(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	transport: Transport,
+	user: Reference | undefined,
+	task: Reference | undefined,
+): Promise<{ userId?: string; taskId?: string }> {
+	return {
+		userId: await resolveReference(
+			ctx,
+			itemIndex,
+			user,
+			'User ID',
+			usersByEmail(transport, itemIndex),
+		),
+		taskId: await resolveReference(ctx, itemIndex, task, 'Task ID'),
 	};
 }

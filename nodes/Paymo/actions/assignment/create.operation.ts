@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
 import { referenceLocator } from '../../../shared/lookup/locator';
-import { parseReference, resolveReference } from '../../../shared/lookup/reference';
+import { parseReference } from '../../../shared/lookup/reference';
 import { inputError } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
-import { references, usersByEmail } from '../../methods/references';
+import { references, resolveUserAndTask } from '../../methods/references';
 
 const properties: INodeProperties[] = [
 	referenceLocator({
@@ -43,14 +43,7 @@ export async function execute(
 			`Choose the ${label === 'User ID' ? 'user' : 'task'} From List or enter its numeric ID. If it comes from an expression, check that the expression resolves to a value for this item.`,
 		);
 	}
-	const userId = await resolveReference(
-		this,
-		itemIndex,
-		user,
-		'User ID',
-		usersByEmail(transport, itemIndex),
-	);
-	const taskId = await resolveReference(this, itemIndex, task, 'Task ID');
+	const { userId, taskId } = await resolveUserAndTask(this, itemIndex, transport, user, task);
 	const response = await transport.request(itemIndex, {
 		method: 'POST',
 		path: '/userstasks',

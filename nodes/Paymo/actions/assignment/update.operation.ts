@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { assignmentIdField } from '../../../shared/descriptions';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { referenceLocator } from '../../../shared/lookup/locator';
-import { parseReference, resolveReference } from '../../../shared/lookup/reference';
+import { parseReference } from '../../../shared/lookup/reference';
 import { inputError, readId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
-import { references, usersByEmail } from '../../methods/references';
+import { references, resolveUserAndTask } from '../../methods/references';
 
 const properties: INodeProperties[] = [
 	assignmentIdField('ID of the task assignment to update'),
@@ -46,14 +46,7 @@ export async function execute(
 			'Add User ID, Task ID or both under Update Fields: they are all an assignment has to change.',
 		);
 	}
-	const userId = await resolveReference(
-		this,
-		itemIndex,
-		user,
-		'User ID',
-		usersByEmail(transport, itemIndex),
-	);
-	const taskId = await resolveReference(this, itemIndex, task, 'Task ID');
+	const { userId, taskId } = await resolveUserAndTask(this, itemIndex, transport, user, task);
 	const body: IDataObject = {};
 	if (userId !== undefined) body.user_id = Number(userId);
 	if (taskId !== undefined) body.task_id = Number(taskId);
