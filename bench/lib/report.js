@@ -35,7 +35,7 @@ function renderMarkdown(report, jsonName = 'latest.json') {
 	);
 	push(
 		'**Method:** every measurement is a fresh Node process (`bench/worker.js`) that loads the engine, warms up with a ' +
-			'one-page run of the same kind, records its RSS (baseline, after a forced GC), then runs the case once. ' +
+			'one-page run of the same kind (this node: with the same saved credential as the measured run, as repeated executions in a running n8n have, so the first request of a credential going alone is paid in the warm-up), records its RSS (baseline, after a forced GC), then runs the case once. ' +
 			"Peak = the process's `process.resourceUsage().maxRSS` when the run raised it, else the highest RSS sampled " +
 			'every 5 ms during the run. The sandbox (`sandbox/server.js`) runs in a process of its own ' +
 			"(`bench/sandbox-host.js`), sending each vendor's rate-limit headers with a budget no run can spend, except " +
