@@ -645,7 +645,7 @@ function evaluateTargets(results, plan) {
 			const max = c.ratioHttpNodeMax?.median;
 			const wholeMax = c.stats.oursMax.complete && c.stats.oursMax.tooMany?.max === 0;
 			add(
-				'Bulk Create ≤ 1.5 × HTTP Request node (Concurrency 50)',
+				'Bulk Create ≤ 1.5 × HTTP Request node (Concurrency 100)',
 				`${name}, ${c.n} items`,
 				max === undefined ? '—' : `${max.toFixed(2)} × (default Concurrency 10: ${shown})`,
 				wholeMax && max <= 1.5,

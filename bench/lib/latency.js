@@ -11,7 +11,7 @@ const { oursCreateParameters, httpNodeCreateParameters } = require('./creates');
 const KINDS = ['ours', 'httpNode'];
 /** Bulk Create also at the largest Concurrency, the closest to the HTTP Request node's all-at-once. */
 const CREATE_KINDS = ['ours', 'oursMax', 'httpNode'];
-const MAX_CONCURRENCY = 50;
+const MAX_CONCURRENCY = 100;
 
 const brief = (r) =>
 	r.error

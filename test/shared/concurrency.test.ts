@@ -95,10 +95,24 @@ describe('items at once', () => {
 		expect(Math.max(...seen.asked())).toBeLessThanOrEqual(11);
 	});
 
-	it('refuses a Concurrency outside 1…50 before sending anything', async () => {
+	it('Concurrency 100: a service that reports no rate-limit budget still gets at most 50 at once', async () => {
+		const seen = answers(120, () => 40);
+		const result = await run(get({ requestOptions: { concurrency: 100 } }), {
+			items: items(120),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(120);
+		expect(seen.most()).toBe(50);
+	});
+
+	it('refuses a Concurrency outside 1…100 before sending anything', async () => {
 		const result = await run(get({ requestOptions: { concurrency: 0 } }), { items: items(3) });
 		expect(result.error?.message).toBe(
-			'Concurrency must be a whole number between 1 and 50, got 0 [item 0]',
+			'Concurrency must be a whole number between 1 and 100, got 0 [item 0]',
+		);
+		const tooMany = await run(get({ requestOptions: { concurrency: 101 } }), { items: items(3) });
+		expect(tooMany.error?.message).toBe(
+			'Concurrency must be a whole number between 1 and 100, got 101 [item 0]',
 		);
 	});
 });

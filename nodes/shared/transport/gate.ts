@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from '../concurrency';
+import { UNMETERED_IN_FLIGHT } from '../concurrency';
 import { throwIfStopped } from './wait';
 
 /**
@@ -9,7 +9,7 @@ import { throwIfStopped } from './wait';
  * - a rate-limit budget in the headers (`X-RateLimit-Remaining`): no more in flight than it has
  *   left, so parallel items never overspend a window;
  * - no such headers but the vendor spaces requests (its pacer asked for a wait): one at a time;
- * - neither: as many as the node runs allow (at most the largest Concurrency, per credential),
+ * - neither: as many as the node runs allow (at most UNMETERED_IN_FLIGHT per credential),
  *   until the service refuses (429/503): then half of what was in flight, growing back by one
  *   after every that-many accepted answers.
  * Until the credential has answered once, and again after every pause, one request goes alone and
@@ -100,7 +100,7 @@ function learn(gate: CredentialGate, verdict: Verdict) {
 		// lower count is news (a higher one may be older); once none are, the answer is the latest.
 		gate.allowed =
 			gate.inFlight > 0 && Number.isFinite(gate.allowed) ? Math.min(gate.allowed, left) : left;
-	} else gate.allowed = verdict.spaced || verdict.refused ? 1 : MAX_CONCURRENCY;
+	} else gate.allowed = verdict.spaced || verdict.refused ? 1 : UNMETERED_IN_FLIGHT;
 }
 
 /** For tests: what the gate of a credential currently allows. */
