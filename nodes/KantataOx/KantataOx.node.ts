@@ -60,6 +60,11 @@ export class KantataOx implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, kantataOxTransport, kantataOxOutput);
+		return await executeAssignments(
+			this,
+			assignment.operations,
+			kantataOxTransport,
+			kantataOxOutput,
+		);
 	}
 }

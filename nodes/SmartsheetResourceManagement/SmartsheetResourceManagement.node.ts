@@ -44,6 +44,11 @@ export class SmartsheetResourceManagement implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, smartsheetRmTransport, smartsheetRmOutput);
+		return await executeAssignments(
+			this,
+			assignment.operations,
+			smartsheetRmTransport,
+			smartsheetRmOutput,
+		);
 	}
 }

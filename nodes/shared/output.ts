@@ -80,10 +80,7 @@ const outputChoices = [
  * output stays what it was), later versions to Simplified. Only one of the two is ever shown.
  */
 export function outputOption(operations: string[]): INodeProperties[] {
-	const output = (
-		byDefault: string,
-		versions: DisplayCondition,
-	): INodeProperties => ({
+	const output = (byDefault: string, versions: DisplayCondition): INodeProperties => ({
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
@@ -144,8 +141,7 @@ export function withOutput<Client>(
 	operations: Record<string, OperationHandler<Client>>,
 	shape: OutputShape,
 ): Record<string, OperationHandler<Client>> {
-	const wrap =
-		(handler: OperationHandler<Client>): OperationHandler<Client> =>
+	const wrap = (handler: OperationHandler<Client>): OperationHandler<Client> =>
 		async function (this: IExecuteFunctions, itemIndex, client) {
 			readOutput(this, itemIndex);
 			const result = await handler.call(this, itemIndex, client);
