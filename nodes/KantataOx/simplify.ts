@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OutputShape, SimplifiedAssignment } from '../shared/output';
-import { idText, numberOrNull, textOrNull } from '../shared/output';
-import { isRecord } from '../shared/records';
+import { idText, isRecord, numberOrNull, textOrNull } from '../shared/records';
 
 /**
  * A Kantata OX assignment (included records already resolved into it by the envelope) in the

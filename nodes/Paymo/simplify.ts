@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OutputShape, SimplifiedAssignment } from '../shared/output';
-import { idText, textOrNull } from '../shared/output';
-import { isRecord } from '../shared/records';
+import { idText, isRecord, textOrNull } from '../shared/records';
 
 /**
  * A Paymo task assignment ("userstask") in the shared shape. The record holds bare IDs; names,

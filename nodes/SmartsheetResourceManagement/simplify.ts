@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OutputShape, SimplifiedAssignment } from '../shared/output';
-import { idText, numberOrNull, textOrNull } from '../shared/output';
+import { idText, numberOrNull, textOrNull } from '../shared/records';
 
 /** Hours as whole minutes (7.5 h → 450). */
 const minutes = (hours: number | null) => (hours === null ? null : Math.round(hours * 60));

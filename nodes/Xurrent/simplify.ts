@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OutputShape, SimplifiedAssignment } from '../shared/output';
-import { idText, numberOrNull, textOrNull } from '../shared/output';
-import { isRecord } from '../shared/records';
+import { idText, isRecord, numberOrNull, textOrNull } from '../shared/records';
 import { readTaskId } from './actions/assignment/fields';
 
 /**

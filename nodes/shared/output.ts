@@ -53,18 +53,6 @@ export interface OutputShape {
 	known?: (ctx: IExecuteFunctions, itemIndex: number) => Partial<SimplifiedAssignment>;
 }
 
-/** An ID as text, or null when the record has none. */
-export const idText = (value: unknown): string | null =>
-	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
-
-/** A text field, or null when absent or not text. */
-export const textOrNull = (value: unknown): string | null =>
-	typeof value === 'string' ? value : null;
-
-/** A finite number, or null. */
-export const numberOrNull = (value: unknown): number | null =>
-	typeof value === 'number' && Number.isFinite(value) ? value : null;
-
 const outputChoices = [
 	{ name: 'Raw', value: 'raw', description: 'The record exactly as the vendor’s API returns it' },
 	{
@@ -128,6 +116,9 @@ export function shapeResult(
 		const simplified: IDataObject = shape.simplify(record);
 		for (const [key, value] of Object.entries(known))
 			if (simplified[key] === null && value !== undefined) simplified[key] = value;
+		// What the node did to the record (an "ensure" operation's created / updated / …) is the
+		// node's own word, not the vendor's: it stays. No vendor's assignment has such a field.
+		if (record.action !== undefined) simplified.action = record.action;
 		return simplified;
 	};
 	return Array.isArray(result) ? result.map(simplify) : simplify(result);
