@@ -54,7 +54,11 @@ export interface OutputShape {
 }
 
 const outputChoices = [
-	{ name: 'Raw', value: 'raw', description: 'The record exactly as the vendor’s API returns it' },
+	{
+		name: 'Raw',
+		value: 'raw',
+		description: 'The vendor’s own record, with its own field names and units',
+	},
 	{
 		name: 'Simplified',
 		value: 'simplified',
@@ -75,7 +79,7 @@ export function outputOption(operations: string[]): INodeProperties[] {
 		noDataExpression: true,
 		default: byDefault,
 		description:
-			'Simplified gives the same fields for all vendors (see the README for the mapping); Raw gives the vendor’s own record',
+			'Simplified: the same fields for every vendor — the assignment ID, vendor, assigneeId, assigneeType, assigneeName, taskId, taskName, projectId, startsOn, endsOn (YYYY-MM-DD), effortMinutes, effortMinutesPerDay, allocationPercent (0–100), status, active, createdAt, updatedAt — null where the vendor has no such value. Raw: the vendor’s own record.',
 		options: outputChoices,
 		displayOptions: {
 			show: {
