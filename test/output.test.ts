@@ -379,6 +379,39 @@ describe('Output › the parameter', () => {
 		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true, id: '1001' }]);
 	});
 
+	test('Smartsheet RM: a Get through a user, a Get Many of a placeholder, name the assignee type', async () => {
+		rm.api().get('/api/v1/users/30256/assignments/186882').reply(200, rmRecord);
+		rm.api()
+			.get('/api/v1/placeholder_resources/77/assignments')
+			.query(true)
+			.reply(200, rm.page([{ ...rmRecord, user_id: 77 }]));
+		const typeOf = async (parameters: Record<string, NodeParameterValueType>) => {
+			const result = await runNode({
+				node: 'smartsheetResourceManagement',
+				typeVersion: 1.1,
+				credentials: rm.credentials,
+				parameters: { resource: 'assignment', ...parameters },
+			});
+			return result.items.map((item) => [item.json.assigneeId, item.json.assigneeType]);
+		};
+		expect(
+			await typeOf({
+				operation: 'get',
+				assignmentId: '186882',
+				scope: 'user',
+				userId: id('30256'),
+			}),
+		).toEqual([['30256', 'user']]);
+		expect(
+			await typeOf({
+				operation: 'getAll',
+				scope: 'placeholder',
+				placeholderId: id('77'),
+				limit: 5,
+			}),
+		).toEqual([['77', 'placeholder']]);
+	});
+
 	test('Kantata OX: names, project and task dates when the assignee and story are included', async () => {
 		kantata
 			.api()

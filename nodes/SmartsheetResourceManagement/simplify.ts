@@ -55,7 +55,10 @@ export function simplifyAssignment(record: IDataObject): SimplifiedAssignment {
 	};
 }
 
-/** Create's "Assign To" and Get Many's user or placeholder scope say what kind of assignee it is. */
+/**
+ * Create's "Assign To", and the user or placeholder scope of Get and Get Many (which finds only
+ * that assignee's assignments), say what kind of assignee it is.
+ */
 function knownAssigneeType(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -64,7 +67,7 @@ function knownAssigneeType(
 	const chosen: unknown =
 		operation === 'create'
 			? ctx.getNodeParameter('assignTo', itemIndex, '')
-			: operation === 'getAll'
+			: operation === 'get' || operation === 'getAll'
 				? ctx.getNodeParameter('scope', itemIndex, '')
 				: '';
 	return chosen === 'user' || chosen === 'placeholder' ? { assigneeType: chosen } : {};
