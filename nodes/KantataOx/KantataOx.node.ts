@@ -8,8 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
+import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
+import { kantataOxOutput } from './simplify';
 import { kantataOxTransport } from './transport';
 
 export class KantataOx implements INodeType {
@@ -18,7 +20,7 @@ export class KantataOx implements INodeType {
 		name: 'kantataOx',
 		icon: { light: 'file:../../icons/kantataOx.svg', dark: 'file:../../icons/kantataOx.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create, read, update and unassign task assignments in Kantata OX (Mavenlink)',
 		defaults: { name: 'Kantata OX' },
@@ -50,6 +52,7 @@ export class KantataOx implements INodeType {
 			},
 			assignmentResource,
 			...assignment.description,
+			...outputOption(['get', 'getAll', 'create', 'update']),
 			requestOptions(kantataOxTransport.timeoutMs),
 		],
 	};
@@ -57,6 +60,11 @@ export class KantataOx implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, kantataOxTransport);
+		return await executeAssignments(
+			this,
+			assignment.operations,
+			kantataOxTransport,
+			kantataOxOutput,
+		);
 	}
 }

@@ -8,8 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
+import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
+import { paymoOutput } from './simplify';
 import { paymoTransport } from './transport';
 
 export class Paymo implements INodeType {
@@ -18,7 +20,7 @@ export class Paymo implements INodeType {
 		name: 'paymo',
 		icon: { light: 'file:../../icons/paymo.svg', dark: 'file:../../icons/paymo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, read, update and delete task assignments (users on tasks) in Paymo, paced to its rate limit',
@@ -30,6 +32,7 @@ export class Paymo implements INodeType {
 		properties: [
 			assignmentResource,
 			...assignment.description,
+			...outputOption(['get', 'getAll', 'create', 'update']),
 			requestOptions(paymoTransport.timeoutMs),
 		],
 	};
@@ -37,6 +40,6 @@ export class Paymo implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, paymoTransport);
+		return await executeAssignments(this, assignment.operations, paymoTransport, paymoOutput);
 	}
 }

@@ -8,9 +8,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
+import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { smartsheetRmOutput } from './simplify';
 import { smartsheetRmTransport } from './transport';
 
 export class SmartsheetResourceManagement implements INodeType {
@@ -22,7 +24,7 @@ export class SmartsheetResourceManagement implements INodeType {
 			dark: 'file:../../icons/smartsheetResourceManagement.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, read, update and delete assignments in Smartsheet Resource Management (10,000ft)',
@@ -34,6 +36,7 @@ export class SmartsheetResourceManagement implements INodeType {
 		properties: [
 			assignmentResource,
 			...assignment.description,
+			...outputOption(['get', 'getAll', 'create', 'update']),
 			requestOptions(smartsheetRmTransport.timeoutMs),
 		],
 	};
@@ -41,6 +44,11 @@ export class SmartsheetResourceManagement implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, smartsheetRmTransport);
+		return await executeAssignments(
+			this,
+			assignment.operations,
+			smartsheetRmTransport,
+			smartsheetRmOutput,
+		);
 	}
 }

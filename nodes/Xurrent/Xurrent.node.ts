@@ -8,8 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { assignmentResource, requestOptions } from '../shared/descriptions';
 import { executeAssignments } from '../shared/assignmentNode';
+import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
+import { xurrentOutput } from './simplify';
 import { xurrentTransport } from './transport';
 
 export class Xurrent implements INodeType {
@@ -18,7 +20,7 @@ export class Xurrent implements INodeType {
 		name: 'xurrent',
 		icon: { light: 'file:../../icons/xurrent.svg', dark: 'file:../../icons/xurrent.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, read, update and remove project task assignments in Xurrent (formerly 4me)',
@@ -51,6 +53,7 @@ export class Xurrent implements INodeType {
 			},
 			assignmentResource,
 			...assignment.description,
+			...outputOption(['get', 'getAll', 'create', 'update']),
 			requestOptions(xurrentTransport.timeoutMs),
 		],
 	};
@@ -58,6 +61,6 @@ export class Xurrent implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeAssignments(this, assignment.operations, xurrentTransport);
+		return await executeAssignments(this, assignment.operations, xurrentTransport, xurrentOutput);
 	}
 }

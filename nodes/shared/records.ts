@@ -9,6 +9,18 @@ export const isRecord = (value: unknown): value is IDataObject =>
 export const recordsIn = (list: unknown): IDataObject[] =>
 	Array.isArray(list) ? list.filter(isRecord) : [];
 
+/** An ID as text, or null when the record has none. */
+export const idText = (value: unknown): string | null =>
+	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+
+/** A text field, or null when absent or not text. */
+export const textOrNull = (value: unknown): string | null =>
+	typeof value === 'string' ? value : null;
+
+/** A finite number, or null. */
+export const numberOrNull = (value: unknown): number | null =>
+	typeof value === 'number' && Number.isFinite(value) ? value : null;
+
 export interface MissingRecord {
 	/** The service as users know it, e.g. "Paymo". */
 	service: string;

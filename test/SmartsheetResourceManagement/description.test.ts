@@ -98,7 +98,7 @@ describe('Smartsheet RM › node description', () => {
 	it('is the versioned, tool-usable node the codex names', () => {
 		expect(description.name).toBe('smartsheetResourceManagement');
 		expect(description.displayName).toBe('Smartsheet Resource Management');
-		expect(description.version).toBe(1);
+		expect(description.version).toEqual([1, 1.1]);
 		expect(description.usableAsTool).toBe(true);
 		expect(description.subtitle).toBe(
 			'={{$parameter["operation"] + ": " + $parameter["resource"]}}',

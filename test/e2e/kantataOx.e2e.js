@@ -164,11 +164,40 @@ module.exports = {
 			});
 		},
 
+		'a version 1.1 node outputs the simplified shape by default (the version 1 nodes above stay raw)'({
+			output,
+			sandbox,
+		}) {
+			const [created] = output('Create');
+			const story = sandbox.state.kantata.stories.get(STORY);
+			assert.deepEqual(output('Get Simplified'), [
+				{
+					id: created.id,
+					vendor: 'kantataOx',
+					assigneeId: ADMIN,
+					assigneeType: 'user',
+					assigneeName: 'Sandbox Admin',
+					taskId: STORY,
+					taskName: 'Sandbox: assign me',
+					projectId: story.workspace_id,
+					startsOn: story.start_date,
+					endsOn: story.due_date,
+					effortMinutes: 480,
+					effortMinutesPerDay: null,
+					allocationPercent: null,
+					status: null,
+					active: false,
+					createdAt: created.created_at,
+					updatedAt: output('Get After Delete')[0].updated_at,
+				},
+			]);
+		},
+
 		'every request carries the credential’s Bearer token and asks for JSON'({
 			requests,
 			prepared,
 		}) {
-			assert.equal(requests.length, prepared.pages + 6);
+			assert.equal(requests.length, prepared.pages + 7);
 			for (const r of requests) {
 				assert.equal(r.vendor, 'kantata', `${r.method} ${r.path}`);
 				assert.deepEqual([r.auth.present, r.auth.valid], [true, true], `${r.method} ${r.path}`);
