@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -40,4 +41,5 @@ export const { operations, description } = assignmentActions(
 			description: 'Change the assignee, estimate or status of an assignment',
 		},
 	],
+	toolDescriptions,
 );

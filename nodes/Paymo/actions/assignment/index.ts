@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -48,5 +49,6 @@ export const { operations, description } = assignmentActions(
 			default: '',
 			displayOptions: { show: { resource: ['assignment'] } },
 		},
+		...toolDescriptions,
 	],
 );

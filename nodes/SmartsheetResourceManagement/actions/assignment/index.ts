@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -39,4 +40,5 @@ export const { operations, description } = assignmentActions(
 			description: 'Change the dates, allocation, status, description or note of an assignment',
 		},
 	],
+	toolDescriptions,
 );
