@@ -32,7 +32,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many assignments',
-			description: 'Get many assignments, filtered',
+			description:
+				'Get many assignments, filtered by user, resource, task, project, status or dates',
 		},
 		{
 			name: 'Update',

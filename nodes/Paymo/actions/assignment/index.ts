@@ -31,7 +31,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many assignments',
-			description: 'Get many task assignments of users or tasks',
+			description:
+				'Get the task assignments of given users or tasks (Paymo requires one of the two)',
 		},
 		{
 			name: 'Update',

@@ -13,7 +13,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Create',
 			value: 'create',
 			action: 'Create an assignment',
-			description: 'Assign a user or placeholder to a project, phase or leave type',
+			description:
+				'Schedule a user or placeholder on a project, phase or leave type for a date range',
 		},
 		{
 			name: 'Delete',
