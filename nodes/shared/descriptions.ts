@@ -114,8 +114,9 @@ export interface OperationModule<Client> {
 
 /**
  * The Assignment resource of a node from its operation modules: the Operation selector (the
- * vendor's texts), any notices for every operation, then each operation's fields; and the
- * handler of each operation, by the same keys.
+ * vendor's texts), the properties shown above every operation's own (notices, the per-operation
+ * tool descriptions), then each operation's fields; and the handler of each operation, by the
+ * same keys.
  */
 export function assignmentActions<Client, Name extends string>(
 	modules: Record<Name, OperationModule<Client>>,

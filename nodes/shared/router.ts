@@ -34,10 +34,11 @@ async function runItem<Client extends Stoppable>(
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
 	const handler = resources[resource]?.[operation];
 	if (!handler) {
+		const known = Object.keys(resources[resource] ?? {});
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The operation "${operation}" is not supported for resource "${resource}" [item ${itemIndex}]`,
-			{ itemIndex },
+			{ itemIndex, description: `Set Operation to one of: ${known.join(', ')}.` },
 		);
 	}
 	const result = await handler.call(ctx, itemIndex, client);

@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IConnections,
 	IDataObject,
 	IExecuteFunctions,
 	INode,
@@ -53,7 +54,9 @@ export const credentialTypes: Record<string, ICredentialType> = Object.fromEntri
 );
 
 /** The package's nodes and the Start node, plus any node types a run brings (e.g. n8n's own). */
-export function nodeTypesWith(extra: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
+export function nodeTypesWith(
+	extra: Record<string, INodeType | IVersionedNodeType> = {},
+): INodeTypes {
 	const known: Record<string, INodeType | IVersionedNodeType> = { ...extra, ...nodeClasses };
 	return {
 		getByName: (type) => known[type],
@@ -94,6 +97,11 @@ export interface RunOptions {
 	scanSecrets?: boolean;
 	/** Stops the execution when it fires, as the editor's Stop button does. */
 	cancel?: AbortSignal;
+	/**
+	 * Sub-nodes connected to the node under test as its AI tools (ai_tool connections), with the
+	 * same credentials; the node under test then plays the agent that calls them.
+	 */
+	tools?: Array<{ name: string; type: string; parameters: INode['parameters'] }>;
 }
 
 let runs = 0;
@@ -143,10 +151,23 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			credentials: credentialRefs,
 			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 		},
+		...(options.tools ?? []).map((tool, index) => ({
+			id: `tool-${index}`,
+			position: [200, 200] as [number, number],
+			typeVersion: 1,
+			credentials: credentialRefs,
+			...tool,
+		})),
 	];
-	const connections = {
+	const connections: IConnections = {
 		Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
+	for (const tool of options.tools ?? [])
+		connections[tool.name] = {
+			[NodeConnectionTypes.AiTool]: [
+				[{ node: nodeName, type: NodeConnectionTypes.AiTool, index: 0 }],
+			],
+		};
 	const workflow = new Workflow({
 		id: 'test',
 		nodes,

@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -31,7 +32,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many assignments',
-			description: 'Get many assignments, filtered',
+			description:
+				'Get many assignments, filtered by user, resource, task, project, status or dates',
 		},
 		{
 			name: 'Update',
@@ -40,4 +42,5 @@ export const { operations, description } = assignmentActions(
 			description: 'Change the assignee, estimate or status of an assignment',
 		},
 	],
+	toolDescriptions,
 );

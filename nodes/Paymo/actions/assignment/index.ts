@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -30,7 +31,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many assignments',
-			description: 'Get many task assignments of users or tasks',
+			description:
+				'Get the task assignments of given users or tasks (Paymo requires one of the two)',
 		},
 		{
 			name: 'Update',
@@ -48,5 +50,6 @@ export const { operations, description } = assignmentActions(
 			default: '',
 			displayOptions: { show: { resource: ['assignment'] } },
 		},
+		...toolDescriptions,
 	],
 );

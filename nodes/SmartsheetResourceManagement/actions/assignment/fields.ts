@@ -259,7 +259,7 @@ export function allocationBody(ctx: IExecuteFunctions, itemIndex: number): IData
 			ctx,
 			itemIndex,
 			`Allocation Mode "${mode}" is not supported`,
-			'Choose Percent of Capacity, Hours Per Day or Fixed Hours.',
+			'Set Allocation Mode to percent (Percent of Capacity), hoursPerDay (Hours Per Day) or fixed (Fixed Hours).',
 		);
 	}
 	const value = readNumber(ctx, itemIndex, spec.param, spec.label, 0, spec.max);

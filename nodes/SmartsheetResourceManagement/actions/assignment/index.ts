@@ -4,6 +4,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del },
@@ -12,7 +13,8 @@ export const { operations, description } = assignmentActions(
 			name: 'Create',
 			value: 'create',
 			action: 'Create an assignment',
-			description: 'Assign a user or placeholder to a project, phase or leave type',
+			description:
+				'Schedule a user or placeholder on a project, phase or leave type for a date range',
 		},
 		{
 			name: 'Delete',
@@ -39,4 +41,5 @@ export const { operations, description } = assignmentActions(
 			description: 'Change the dates, allocation, status, description or note of an assignment',
 		},
 	],
+	toolDescriptions,
 );

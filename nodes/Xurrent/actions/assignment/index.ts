@@ -5,6 +5,7 @@ import * as deleteAll from './deleteAll.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
 	{ getAll, get, create, update, delete: del, deleteAll },
@@ -27,6 +28,8 @@ export const { operations, description } = assignmentActions(
 			action: 'Delete all assignments of a project task',
 			description:
 				'Remove every assignment from a project task at once, leaving the task with none',
+			// Never offered to an AI agent: see deleteAll.operation.ts.
+			displayOptions: { hide: { '@tool': [true] } },
 		},
 		{
 			name: 'Get',
@@ -48,4 +51,5 @@ export const { operations, description } = assignmentActions(
 			description: 'Change the assignee, planned effort or waiting-until time of an assignment',
 		},
 	],
+	toolDescriptions,
 );
