@@ -67,12 +67,13 @@ export async function ensureUnassigned(strategy: UnassignStrategy): Promise<IDat
 	if (assigned.length === 0) return [{ deleted: false, reason: 'not assigned', id: found[0].id }];
 	const results: IDataObject[] = [];
 	for (const record of assigned) {
-		try {
-			results.push(await strategy.remove(record));
-		} catch (error) {
-			if (!isNotFound(error)) throw error;
-			results.push({ deleted: false, reason: 'not found', id: record.id });
-		}
+		const gone = { deleted: false, reason: 'not found', id: record.id };
+		// Any other failure stays the item's error, as the transport made it.
+		results.push(
+			await strategy
+				.remove(record)
+				.catch(async (error: unknown) => (isNotFound(error) ? gone : await Promise.reject(error))),
+		);
 	}
 	return results;
 }

@@ -13,7 +13,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Assign (If Not Assigned)',
 			value: 'ensureAssigned',
-			action: 'Assign if not assigned',
+			action: 'Create or update an assignment if needed',
 			description:
 				'Make sure the user or resource is assigned to the task: create the assignment, set an unassigned one current again, update its estimate, or leave it as it is',
 		},
@@ -45,7 +45,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Unassign (If Assigned)',
 			value: 'ensureUnassigned',
-			action: 'Unassign if assigned',
+			action: 'Unassign an assignment if it is current',
 			description:
 				'Make sure the user or resource is not assigned to the task: unassign the current assignment, or do nothing when there is none',
 		},

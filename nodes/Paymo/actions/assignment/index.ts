@@ -13,7 +13,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Assign (If Not Assigned)',
 			value: 'ensureAssigned',
-			action: 'Assign if not assigned',
+			action: 'Create an assignment if missing',
 			description:
 				'Make sure the user is assigned to the task: create the task assignment, or leave the existing one as it is',
 		},
@@ -44,7 +44,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Unassign (If Assigned)',
 			value: 'ensureUnassigned',
-			action: 'Unassign if assigned',
+			action: 'Delete an assignment if it exists',
 			description:
 				'Make sure the user is not assigned to the task: delete the task assignment, or do nothing when there is none',
 		},

@@ -13,7 +13,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Assign (If Not Assigned)',
 			value: 'ensureAssigned',
-			action: 'Assign if not assigned',
+			action: 'Create or update an assignment if needed',
 			description:
 				'Make sure the user or placeholder has an assignment with these dates: create it, update its allocation, status, description or note, or leave it as it is',
 		},
@@ -44,7 +44,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Unassign (If Assigned)',
 			value: 'ensureUnassigned',
-			action: 'Unassign if assigned',
+			action: 'Delete an assignment if it exists',
 			description:
 				'Make sure the user or placeholder has no assignment with these dates: delete it, or do nothing when there is none',
 		},

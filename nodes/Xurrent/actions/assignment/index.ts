@@ -14,7 +14,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Assign (If Not Assigned)',
 			value: 'ensureAssigned',
-			action: 'Assign if not assigned',
+			action: 'Create or update an assignment if needed',
 			description:
 				'Make sure the person is assigned to the project task: create the assignment, update its planned effort or waiting-until time, or leave it as it is',
 		},
@@ -53,7 +53,7 @@ export const { operations, description } = assignmentActions(
 		{
 			name: 'Unassign (If Assigned)',
 			value: 'ensureUnassigned',
-			action: 'Unassign if assigned',
+			action: 'Delete an assignment if it exists',
 			description:
 				'Make sure the person is not assigned to the project task: remove their assignment, or do nothing when there is none',
 		},
