@@ -7,7 +7,7 @@ import { findPair, isCurrent, pairFields, readPair } from './pair';
 import { estimatedMinutesField, writeAssignment } from './write';
 
 const properties: INodeProperties[] = [
-	...pairFields('to assign'),
+	...pairFields('to assign to the task'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

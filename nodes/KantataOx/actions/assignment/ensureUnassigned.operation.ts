@@ -5,7 +5,7 @@ import { ensureUnassigned, onePerPair } from '../../../shared/ensure';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { findPair, isCurrent, pairFields, readPair } from './pair';
 
-const properties: INodeProperties[] = [...pairFields('to unassign')];
+const properties: INodeProperties[] = [...pairFields('to unassign from the task')];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['assignment'], operation: ['ensureUnassigned'] } },

@@ -14,9 +14,9 @@ export const pairFields = (purpose: string): INodeProperties[] => [
 	referenceLocator({
 		...references.story,
 		required: true,
-		description: `The task (story) ${purpose}`,
+		description: 'The task (story) of the assignment',
 	}),
-	...writableFields(`${purpose}. Set this or Resource ID, not both`),
+	...writableFields(purpose),
 ];
 
 export interface Pair {

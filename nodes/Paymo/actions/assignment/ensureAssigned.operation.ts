@@ -35,6 +35,7 @@ export async function execute(
 					});
 					return singleAssignment(this, itemIndex, response.body, undefined);
 				},
+				// Never called: with no changes and no inactive state there is nothing to write.
 				update: async (record) => record,
 			}),
 	);
