@@ -18,7 +18,15 @@ import { runNode } from './harness/run';
  */
 
 type Parameters = Record<string, NodeParameterValueType>;
-type Operation = 'getAll' | 'get' | 'create' | 'update' | 'delete' | 'deleteAll';
+type Operation =
+	| 'getAll'
+	| 'get'
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'deleteAll'
+	| 'ensureAssigned'
+	| 'ensureUnassigned';
 type VendorName = 'kantataOx' | 'smartsheetResourceManagement' | 'xurrent' | 'paymo';
 
 interface Vendor {
@@ -37,6 +45,8 @@ const vendors: Record<VendorName, Vendor> = {
 			create: { operation: 'create', storyId: '5', assigneeId: '1' },
 			update: { operation: 'update', assignmentId: '1', updateFields: { current: true } },
 			delete: { operation: 'delete', assignmentId: '1' },
+			ensureAssigned: { operation: 'ensureAssigned', storyId: '5', assigneeId: '1' },
+			ensureUnassigned: { operation: 'ensureUnassigned', storyId: '5', resourceId: '2' },
 		},
 	},
 	smartsheetResourceManagement: {
@@ -53,6 +63,21 @@ const vendors: Record<VendorName, Vendor> = {
 			},
 			update: { operation: 'update', assignmentId: '1', updateFields: { note: 'x' } },
 			delete: { operation: 'delete', assignmentId: '1', userId: '30256' },
+			ensureAssigned: {
+				operation: 'ensureAssigned',
+				userId: '30256',
+				assignableId: '183760',
+				startsAt: '2026-01-01',
+				endsAt: '2026-01-31',
+			},
+			ensureUnassigned: {
+				operation: 'ensureUnassigned',
+				assignTo: 'placeholder',
+				placeholderId: '900001',
+				assignableId: '183760',
+				startsAt: '2026-01-01',
+				endsAt: '2026-01-31',
+			},
 		},
 	},
 	xurrent: {
@@ -69,6 +94,8 @@ const vendors: Record<VendorName, Vendor> = {
 			},
 			delete: { operation: 'delete', taskId: '5', assignmentId: '1' },
 			deleteAll: { operation: 'deleteAll', taskId: '5' },
+			ensureAssigned: { operation: 'ensureAssigned', taskId: '5', assigneeId: '41' },
+			ensureUnassigned: { operation: 'ensureUnassigned', taskId: '5', assigneeId: '41' },
 		},
 	},
 	paymo: {
@@ -79,6 +106,8 @@ const vendors: Record<VendorName, Vendor> = {
 			create: { operation: 'create', userId: '1', taskId: '2' },
 			update: { operation: 'update', assignmentId: '1', updateFields: { userId: '2' } },
 			delete: { operation: 'delete', assignmentId: '1' },
+			ensureAssigned: { operation: 'ensureAssigned', userId: '1', taskId: '2' },
+			ensureUnassigned: { operation: 'ensureUnassigned', userId: '1', taskId: '2' },
 		},
 	},
 };
@@ -592,7 +621,109 @@ const paymoCases = rows('paymo', [
 	],
 ]);
 
+/** Assign (If Not Assigned) and Unassign (If Assigned): the pair and the wanted values. */
+const ensureCases: Case[] = [
+	...rows('kantataOx', [
+		['ensureAssigned', 'blank Story ID', { storyId: '={{ "" }}' }, 'Story ID', 'is empty'],
+		[
+			'ensureUnassigned',
+			'no user or resource',
+			{ resourceId: '' },
+			'Assignee ID or Resource ID',
+			'Set',
+		],
+		['ensureAssigned', 'user and resource', { resourceId: '2' }, 'Resource ID', 'not both'],
+		[
+			'ensureAssigned',
+			'fractional Estimated Minutes',
+			{ additionalFields: { estimatedMinutes: 1.5 } },
+			'Estimated Minutes',
+			'whole number',
+		],
+		[
+			'ensureUnassigned',
+			'injected Story ID',
+			{ storyId: '5/..' },
+			'Story ID',
+			'positive whole number',
+		],
+	]),
+	...rows('smartsheetResourceManagement', [
+		[
+			'ensureAssigned',
+			'End Date before Start Date',
+			{ endsAt: '2025-12-31' },
+			'End Date',
+			'is before Start Date',
+		],
+		[
+			'ensureUnassigned',
+			'invalid Start Date',
+			{ startsAt: 'soon' },
+			'Start Date',
+			'must be a date',
+		],
+		[
+			'ensureUnassigned',
+			'injected Placeholder ID',
+			{ placeholderId: '9/1' },
+			'Placeholder ID',
+			'positive whole number',
+		],
+		[
+			'ensureAssigned',
+			'Percent over 100',
+			{ allocationMode: 'percent', percent: 101 },
+			'Percent',
+			'from 0 to 100',
+		],
+		[
+			'ensureAssigned',
+			'blank Assignable ID',
+			{ assignableId: '={{ "" }}' },
+			'Assignable ID',
+			'is empty',
+		],
+	]),
+	...rows('xurrent', [
+		[
+			'ensureAssigned',
+			'injected Assignee ID',
+			{ assigneeId: '41#' },
+			'Assignee ID',
+			'positive whole number',
+		],
+		[
+			'ensureAssigned',
+			'invalid Waiting Until',
+			{ additionalFields: { waitingUntil: 'later' } },
+			'Waiting Until',
+			'must be a date',
+		],
+		[
+			'ensureUnassigned',
+			'Project Task ID with a trailing slash',
+			{ taskId: '5/' },
+			'Project Task ID',
+			'positive whole number',
+		],
+		[
+			'ensureUnassigned',
+			'blank Assignee ID',
+			{ assigneeId: '={{ "" }}' },
+			'Assignee ID',
+			'is empty',
+		],
+	]),
+	...rows('paymo', [
+		['ensureAssigned', 'several Task IDs', { taskId: '2,3' }, 'Task ID', 'positive whole number'],
+		['ensureUnassigned', 'blank User ID', { userId: '={{ "" }}' }, 'User ID', 'is empty'],
+		['ensureUnassigned', 'injected Task ID', { taskId: '2?x' }, 'Task ID', 'positive whole number'],
+	]),
+];
+
 const allCases: Case[] = [
+	...ensureCases,
 	...idCases,
 	...limitCases,
 	...kantataCases,
@@ -708,6 +839,10 @@ describe('a literally empty required field is refused by the engine before the n
 		['xurrent', 'deleteAll', { taskId: '' }, 'Project Task ID'],
 		['paymo', 'update', { assignmentId: '' }, 'Assignment ID'],
 		['paymo', 'create', { taskId: '' }, 'Task ID'],
+		['kantataOx', 'ensureAssigned', { storyId: '' }, 'Story ID'],
+		['smartsheetResourceManagement', 'ensureUnassigned', { endsAt: '' }, 'End Date'],
+		['xurrent', 'ensureUnassigned', { assigneeId: '' }, 'Assignee ID'],
+		['paymo', 'ensureAssigned', { userId: '' }, 'User ID'],
 	] as Array<[VendorName, Operation, Parameters, string]>)(
 		'%s › %s › empty %j',
 		async (vendor, operation, change, label) => {

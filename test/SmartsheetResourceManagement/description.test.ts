@@ -113,11 +113,11 @@ describe('Smartsheet RM › node description', () => {
 		});
 	});
 
-	it('offers the five assignment operations with resource-named actions', () => {
+	it('offers the assignment operations with resource-named actions', () => {
 		const operation = description.properties.find((item) => item.name === 'operation');
 		const options = (operation?.options ?? []) as Array<{ value: string; action: string }>;
 		expect(options.map((option) => option.value).sort()).toEqual(
-			['create', 'delete', 'get', 'getAll', 'update'].sort(),
+			['create', 'delete', 'ensureAssigned', 'ensureUnassigned', 'get', 'getAll', 'update'].sort(),
 		);
 		for (const option of options) expect(option.action).toMatch(/assignment/);
 	});

@@ -10,6 +10,15 @@ import type { Transport } from '../../../shared/transport/createTransport';
 import { singleAssignment } from '../../envelope';
 import { externalReferenceField, includeOption, includeQuery } from './fields';
 
+export const estimatedMinutesField: INodeProperties = {
+	displayName: 'Estimated Minutes',
+	name: 'estimatedMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description: 'Minutes the assignee is estimated to work on the task',
+};
+
 /** Current, Estimated Minutes and External Reference: what Create and Update both set. */
 export const stateFields = (currentDescription: string): INodeProperties[] => [
 	{
@@ -19,14 +28,7 @@ export const stateFields = (currentDescription: string): INodeProperties[] => [
 		default: true,
 		description: currentDescription,
 	},
-	{
-		displayName: 'Estimated Minutes',
-		name: 'estimatedMinutes',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Minutes the assignee is estimated to work on the task',
-	},
+	estimatedMinutesField,
 	externalReferenceField,
 ];
 

@@ -2,14 +2,23 @@ import { assignmentActions } from '../../../shared/descriptions';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as deleteAll from './deleteAll.operation';
+import * as ensureAssigned from './ensureAssigned.operation';
+import * as ensureUnassigned from './ensureUnassigned.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import { toolDescriptions } from './tool';
 
 export const { operations, description } = assignmentActions(
-	{ getAll, get, create, update, delete: del, deleteAll },
+	{ getAll, get, create, update, delete: del, deleteAll, ensureAssigned, ensureUnassigned },
 	[
+		{
+			name: 'Assign (If Not Assigned)',
+			value: 'ensureAssigned',
+			action: 'Create or update an assignment if needed',
+			description:
+				'Make sure the person is assigned to the project task: create the assignment, update its planned effort or waiting-until time, or leave it as it is',
+		},
 		{
 			name: 'Create',
 			value: 'create',
@@ -43,6 +52,13 @@ export const { operations, description } = assignmentActions(
 			value: 'getAll',
 			action: 'Get many assignments',
 			description: 'Get many assignments of a project task',
+		},
+		{
+			name: 'Unassign (If Assigned)',
+			value: 'ensureUnassigned',
+			action: 'Delete an assignment if it exists',
+			description:
+				'Make sure the person is not assigned to the project task: remove their assignment, or do nothing when there is none',
 		},
 		{
 			name: 'Update',
