@@ -345,14 +345,15 @@ describe('Output › the parameter', () => {
 		);
 
 	test.each(nodes.map((node) => [node.description.displayName, node] as const))(
-		'%s: offered on Get, Get Many, Create and Update; Simplified by default from 1.1 only',
+		'%s: offered on Get, Get Many, Create, Update and Assign (If Not Assigned); Simplified by default from 1.1 only',
 		(_name, node) => {
 			expect(node.description.version).toEqual([1, 1.1]);
-			for (const operation of operations) {
+			for (const operation of [...operations, 'ensureAssigned']) {
 				expect(resolved(node, 1, operation)?.output).toBe('raw');
 				expect(resolved(node, 1.1, operation)?.output).toBe('simplified');
 			}
 			expect(resolved(node, 1.1, 'delete')?.output).toBeUndefined();
+			expect(resolved(node, 1.1, 'ensureUnassigned')?.output).toBeUndefined();
 		},
 	);
 
@@ -366,6 +367,25 @@ describe('Output › the parameter', () => {
 		expect(result.error?.message).toBe(
 			'Output must be "simplified" or "raw", got "short" [item 0]',
 		);
+	});
+
+	test('Assign (If Not Assigned) on version 1.1: the simplified shape, and what it did', async () => {
+		paymo().get('/api/userstasks').query(true).reply(...paymoReply());
+		const result = await runNode({
+			node: 'paymo',
+			typeVersion: 1.1,
+			credentials: vendors.Paymo.credentials,
+			parameters: {
+				resource: 'assignment',
+				operation: 'ensureAssigned',
+				userId: id('241185'),
+				taskId: id('1536'),
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ ...vendors.Paymo.simplified, action: 'unchanged' },
+		]);
 	});
 
 	test('Delete keeps its own answer on version 1.1', async () => {

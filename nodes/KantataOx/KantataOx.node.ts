@@ -52,7 +52,7 @@ export class KantataOx implements INodeType {
 			},
 			assignmentResource,
 			...assignment.description,
-			...outputOption(['get', 'getAll', 'create', 'update']),
+			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),
 			requestOptions(kantataOxTransport.timeoutMs),
 		],
 	};

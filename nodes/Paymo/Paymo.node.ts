@@ -32,7 +32,7 @@ export class Paymo implements INodeType {
 		properties: [
 			assignmentResource,
 			...assignment.description,
-			...outputOption(['get', 'getAll', 'create', 'update']),
+			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),
 			requestOptions(paymoTransport.timeoutMs),
 		],
 	};

@@ -36,7 +36,7 @@ export class SmartsheetResourceManagement implements INodeType {
 		properties: [
 			assignmentResource,
 			...assignment.description,
-			...outputOption(['get', 'getAll', 'create', 'update']),
+			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),
 			requestOptions(smartsheetRmTransport.timeoutMs),
 		],
 	};

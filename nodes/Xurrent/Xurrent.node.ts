@@ -53,7 +53,7 @@ export class Xurrent implements INodeType {
 			},
 			assignmentResource,
 			...assignment.description,
-			...outputOption(['get', 'getAll', 'create', 'update']),
+			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),
 			requestOptions(xurrentTransport.timeoutMs),
 		],
 	};

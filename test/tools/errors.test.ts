@@ -35,7 +35,7 @@ describe('AI tools › errors name the values to use', () => {
 			'The operation "deleteAll" is not supported for resource "assignment" [item 0]',
 		);
 		expect(result.error?.description).toBe(
-			'Set Operation to one of: getAll, get, create, update, delete.',
+			'Set Operation to one of: getAll, get, create, update, delete, ensureAssigned, ensureUnassigned.',
 		);
 	});
 });
