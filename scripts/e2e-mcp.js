@@ -37,7 +37,7 @@ const extraTools = [
 		id: 'e7a00009-0009-4000-8000-0000000000ff',
 		name: 'xurrent_clear_task',
 		type: 'n8n-nodes-assignments.xurrentTool',
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 520],
 		parameters: {
 			authentication: 'accessToken',
@@ -83,7 +83,7 @@ const empty = (value) =>
 
 /**
  * The calls, in order: the tool, its arguments, and what the answer must be. `ok` gets the
- * answered JSON, `error` the error text; `sends: false` means no request may reach the sandbox.
+ * answered JSON, `error` the error text; `sends: false` means no request may reach the sandbox, a number exactly that many.
  */
 const CALLS = [
 	{ tool: 'kantata_task_assignments', args: { Limit: 5, Story_ID: '26100001' }, ok: empty },
@@ -91,9 +91,11 @@ const CALLS = [
 		tool: 'kantata_assign',
 		args: { Story_ID: '26100001', Assignee_ID: '3700001', Estimated_Minutes: 240 },
 		ok: (answered, ctx) => {
+			// Tool nodes at version 1.1 answer in the simplified shape (README: Output).
 			const value = one(answered);
-			assert(value.story_id === '26100001' || value.story_id === 26100001, 'story_id');
-			assert(value.estimated_minutes === 240, `estimated_minutes ${value.estimated_minutes}`);
+			assert(value.vendor === 'kantataOx' && value.taskId === '26100001', JSON.stringify(value));
+			assert(value.assigneeId === '3700001', `assigneeId ${value.assigneeId}`);
+			assert(value.effortMinutes === 240, `effortMinutes ${value.effortMinutes}`);
 			ctx.kantata = value.id;
 		},
 	},
@@ -108,7 +110,7 @@ const CALLS = [
 		args: { User_ID: '241184', Task_ID: '48591' },
 		ok: (answered, ctx) => {
 			const value = one(answered);
-			assert(value.user_id === 241184 && value.task_id === 48591, JSON.stringify(value));
+			assert(value.assigneeId === '241184' && value.taskId === '48591', JSON.stringify(value));
 			ctx.paymo = value.id;
 		},
 	},
@@ -129,9 +131,9 @@ const CALLS = [
 		},
 		ok: (answered, ctx) => {
 			const value = one(answered);
-			assert(value.user_id === 30256 && value.assignable_id === 183760, JSON.stringify(value));
-			// 50 % goes to the API as the fraction it takes.
-			assert(value.percent === 0.5, `percent ${value.percent}`);
+			assert(value.assigneeId === '30256' && value.projectId === '183760', JSON.stringify(value));
+			// 50 % went to the API as the fraction it takes (0.5) and comes back as percent.
+			assert(value.allocationPercent === 50, `allocationPercent ${value.allocationPercent}`);
 			ctx.rm = value.id;
 		},
 	},
@@ -146,7 +148,7 @@ const CALLS = [
 		args: { Task_ID: '1002', Assignee_ID: '41', Planned_Effort: 90 },
 		ok: (answered, ctx) => {
 			const value = one(answered);
-			assert(value.assignee?.id === 41 && value.planned_effort === 90, JSON.stringify(value));
+			assert(value.assigneeId === '41' && value.effortMinutes === 90, JSON.stringify(value));
 			ctx.xurrent = value.id;
 		},
 	},
@@ -154,6 +156,28 @@ const CALLS = [
 		tool: 'xurrent_task_assignments',
 		args: { Task_ID: '1002' },
 		ok: (value, ctx) => listed(ctx, 'xurrent')(value),
+	},
+	// Assign (If Not Assigned): the same pair again changes nothing; another effort updates it.
+	{
+		tool: 'xurrent_ensure_assigned',
+		args: { Task_ID: '1002', Assignee_ID: '41', Planned_Effort: 90 },
+		sends: 1, // the lookup only
+		ok: (answered, ctx) => {
+			const value = one(answered);
+			assert(value.action === 'unchanged' && value.id === ctx.xurrent, JSON.stringify(value));
+		},
+	},
+	{
+		tool: 'xurrent_ensure_assigned',
+		args: { Task_ID: '1002', Assignee_ID: '41', Planned_Effort: 120 },
+		sends: 2, // the lookup and the update
+		ok: (answered, ctx) => {
+			const value = one(answered);
+			assert(
+				value.action === 'updated' && value.id === ctx.xurrent && value.effortMinutes === 120,
+				JSON.stringify(value),
+			);
+		},
 	},
 	{
 		tool: 'xurrent_get_assignment',
@@ -269,11 +293,10 @@ async function runCalls(client, sandbox) {
 				assert(error === undefined, `unexpected error: ${error}`);
 				call.ok(value, ctx);
 			}
-			if (call.sends === false)
-				assert(
-					sandbox.requests.length === before,
-					`${sandbox.requests.length - before} request(s) reached the sandbox`,
-				);
+			const sent = sandbox.requests.length - before;
+			if (call.sends === false) assert(sent === 0, `${sent} request(s) reached the sandbox`);
+			if (typeof call.sends === 'number')
+				assert(sent === call.sends, `${sent} request(s) reached the sandbox, not ${call.sends}`);
 			log(`  ✓ ${call.tool} ${JSON.stringify(call.args)} (${Date.now() - started} ms)`);
 			if (error) log(`    answered: ${JSON.stringify(error)}`);
 		} catch (error) {
