@@ -7,71 +7,101 @@
 // umbrella) and the lint of n8n's community-package scanner on its unpacked contents
 // (scripts/lib/scanLint.js). Prints name, files and size per tarball; exits 1 on any problem.
 //
-// Usage: node scripts/build-packages.js [--no-build] [--no-lint]
+// Usage: node scripts/build-packages.js [--no-build] [--no-lint] [--out DIR]   (DIR: .packages)
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT, OUT_DIR, VENDORS } = require('./lib/packages');
+const { ROOT, OUT_DIR, VENDORS, otherVendorNames } = require('./lib/packages');
 const { assemble } = require('./lib/assemble');
 const { packAndCheck } = require('./lib/packCheck');
 const { scanLint } = require('./lib/scanLint');
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-/** Unpacks a tarball into a temporary folder (as npm would install it) and lints it. */
-async function lintTarball(tarball) {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-lint-'));
+/** Unpacks a tarball into a temporary folder (as npm would install it) for `check(dir)`. */
+async function inTarball(tarball, check) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unpacked-'));
 	try {
 		execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
-		return await scanLint(dir);
+		return await check(dir);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }
 
+/** Every file of an unpacked package: { 'dist/…': text }. */
+function readAll(dir, prefix = '') {
+	const files = {};
+	for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+		const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+		if (entry.isDirectory()) Object.assign(files, readAll(dir, rel));
+		else files[rel] = fs.readFileSync(path.join(dir, rel), 'utf8');
+	}
+	return files;
+}
+
 /** Builds, assembles, packs and checks; returns [{ name, tarball, files, size, problems }]. */
-async function buildPackages({ build = true, lint = true, log = console.log } = {}) {
+async function buildPackages({
+	build = true,
+	lint = true,
+	outDir = OUT_DIR,
+	log = console.log,
+} = {}) {
 	const started = Date.now();
 	if (build) {
 		log('› npm run build');
 		execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 	}
-	fs.rmSync(OUT_DIR, { recursive: true, force: true });
-	fs.mkdirSync(OUT_DIR, { recursive: true });
-	const folders = [ROOT];
-	for (const vendor of VENDORS) folders.push(assemble(vendor, OUT_DIR).dir);
+	fs.rmSync(outDir, { recursive: true, force: true });
+	fs.mkdirSync(outDir, { recursive: true });
+	const folders = [{ dir: ROOT }];
+	for (const vendor of VENDORS) folders.push({ vendor, dir: assemble(vendor, outDir).dir });
 	const packed = [];
-	for (const dir of folders) {
-		const result = packAndCheck(dir, { destination: OUT_DIR });
+	for (const { vendor, dir } of folders) {
+		const result = packAndCheck(dir, { destination: outDir });
+		if (vendor)
+			for (const leak of await inTarball(result.tarball, (unpacked) =>
+				otherVendorNames(vendor, readAll(unpacked)),
+			))
+				result.problems.push(`names another vendor: ${leak}`);
 		if (lint) {
-			const { files, errors, warnings, report } = await lintTarball(result.tarball);
+			const { files, errors, warnings, report } = await inTarball(result.tarball, scanLint);
 			result.lint = { files, errors, warnings };
 			if (errors) result.problems.push(`scanner lint: ${errors} error(s)\n${report}`);
 		}
-		packed.push(result);
+		packed.push({ ...result, vendor });
 	}
 	for (const { name, tarball, files, size, lint: linted, problems } of packed) {
-		const lintText = linted ? `, scanner lint ${linted.files} files ${linted.errors} errors ${linted.warnings} warnings` : '';
+		const lintText = linted
+			? `, scanner lint ${linted.files} files ${linted.errors} errors ${linted.warnings} warnings`
+			: '';
 		log(
 			`${problems.length ? '✗' : '✓'} ${path.relative(ROOT, tarball)}: ${name}, ${files.length} files, ${kb(size)}${lintText}`,
 		);
 		for (const problem of problems) log(`    ${problem}`);
 	}
-	log(`build:packages: ${packed.length} tarballs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	log(
+		`build:packages: ${packed.length} tarballs in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	return packed;
 }
 
 if (require.main === module) {
+	const options = { build: true, lint: true };
 	const args = process.argv.slice(2);
-	const unknown = args.filter((arg) => !['--no-build', '--no-lint'].includes(arg));
-	if (unknown.length) {
-		console.error(`unknown option ${unknown.join(' ')}`);
-		process.exit(2);
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--no-build') options.build = false;
+		else if (args[i] === '--no-lint') options.lint = false;
+		else if (args[i] === '--out') options.outDir = path.resolve(args[++i]);
+		else {
+			console.error(`unknown option ${args[i]}`);
+			process.exit(2);
+		}
 	}
-	buildPackages({ build: !args.includes('--no-build'), lint: !args.includes('--no-lint') })
+	buildPackages(options)
 		.then((packed) => {
 			if (packed.some(({ problems }) => problems.length)) process.exitCode = 1;
 		})
@@ -81,4 +111,4 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { buildPackages };
+module.exports = { buildPackages, inTarball, readAll };

@@ -25,7 +25,9 @@ function assemble(vendor, outDir) {
 	const { files, external } = requireGraph([...nodes, ...credentials]);
 	const foreign = external.filter((module) => !PROVIDED.has(module));
 	if (foreign.length)
-		throw new Error(`${vendor.name} would require ${foreign.join(', ')}, which n8n does not provide`);
+		throw new Error(
+			`${vendor.name} would require ${foreign.join(', ')}, which n8n does not provide`,
+		);
 	for (const file of files) {
 		const target = path.join(dir, file);
 		fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -40,7 +42,10 @@ function assemble(vendor, outDir) {
 	const read = (name) => fs.readFileSync(path.join(ROOT, name), 'utf8');
 	write(path.join(dir, 'package.json'), `${JSON.stringify(packageJson(vendor), null, '\t')}\n`);
 	write(path.join(dir, 'README.md'), vendorReadme(read('README.md'), vendor, UMBRELLA));
-	write(path.join(dir, 'CHANGELOG.md'), vendorChangelog(read('CHANGELOG.md'), vendor, others, UMBRELLA));
+	write(
+		path.join(dir, 'CHANGELOG.md'),
+		vendorChangelog(read('CHANGELOG.md'), vendor, others, UMBRELLA),
+	);
 	fs.copyFileSync(path.join(ROOT, 'LICENSE.md'), path.join(dir, 'LICENSE.md'));
 	return { dir, files };
 }

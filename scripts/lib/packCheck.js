@@ -15,7 +15,9 @@ const allowed = (file) =>
 /** Problems with a package's file list (paths inside the tarball) against its package.json. */
 function packProblems(files, pkg) {
 	const problems = [
-		...files.filter((file) => !allowed(file)).map((file) => `unexpected file in the package: ${file}`),
+		...files
+			.filter((file) => !allowed(file))
+			.map((file) => `unexpected file in the package: ${file}`),
 		...files
 			.filter((file) => /(^|\/)test\/|\.test\.[jt]s$/.test(file))
 			.map((file) => `test file in the package: ${file}`),
@@ -40,7 +42,9 @@ function packProblems(files, pkg) {
  * Returns { name, files, size, tarball?, problems }.
  */
 function packAndCheck(dir, { destination } = {}) {
-	const args = destination ? ['pack', '--json', '--pack-destination', destination] : ['pack', '--dry-run', '--json'];
+	const args = destination
+		? ['pack', '--json', '--pack-destination', destination]
+		: ['pack', '--dry-run', '--json'];
 	const [report] = JSON.parse(
 		execFileSync('npm', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
 	);

@@ -13,7 +13,12 @@
 
 const BLOCK = /<!-- package:([\w]+) -->\n([\s\S]*?)<!-- \/package -->/g;
 
-const cells = (line) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+const cells = (line) =>
+	line
+		.trim()
+		.replace(/^\||\|$/g, '')
+		.split('|')
+		.map((cell) => cell.trim());
 const row = (values) => `| ${values.join(' | ')} |`;
 const isTable = (line) => line.trim().startsWith('|');
 
@@ -21,9 +26,7 @@ const isTable = (line) => line.trim().startsWith('|');
 function tableRows(text, vendor) {
 	const lines = text.split('\n');
 	const table = lines.filter(isTable);
-	const keep = table.filter(
-		(line, index) => index < 2 || cells(line)[0].startsWith(vendor.column),
-	);
+	const keep = table.filter((line, index) => index < 2 || cells(line)[0].startsWith(vendor.column));
 	return [...keep, ...lines.filter((line) => !isTable(line))].join('\n');
 }
 

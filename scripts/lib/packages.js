@@ -73,7 +73,8 @@ function resolveRequire(fromFile, spec) {
 	const found = [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].find(
 		(candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
 	);
-	if (!found) throw new Error(`${path.relative(ROOT, fromFile)} requires ${spec}, which is not built`);
+	if (!found)
+		throw new Error(`${path.relative(ROOT, fromFile)} requires ${spec}, which is not built`);
 	return found;
 }
 
@@ -127,4 +128,30 @@ function packageJson(vendor) {
 	};
 }
 
-module.exports = { ROOT, UMBRELLA, OUT_DIR, VENDORS, entryPoints, requireGraph, packageJson };
+/**
+ * Where another vendor is named in a vendor package's files ({ path: text } of the unpacked
+ * tarball): ["<path>: <what> (<vendor>)", …]. Empty for a package that holds only its vendor.
+ */
+function otherVendorNames(vendor, files) {
+	const found = [];
+	for (const other of VENDORS.filter((candidate) => candidate !== vendor)) {
+		for (const [file, text] of Object.entries(files)) {
+			for (const name of other.names) {
+				const match = name.exec(file) ?? name.exec(text);
+				if (match) found.push(`${file}: "${match[0]}" (${other.label})`);
+			}
+		}
+	}
+	return found;
+}
+
+module.exports = {
+	ROOT,
+	UMBRELLA,
+	OUT_DIR,
+	VENDORS,
+	entryPoints,
+	requireGraph,
+	packageJson,
+	otherVendorNames,
+};
