@@ -2,10 +2,14 @@
 'use strict';
 // `npm run build:packages`: the umbrella package and one package per vendor, packed and checked.
 // Builds dist/ once (`npm run build`, skipped with --no-build when dist/ is current), assembles
-// .packages/<name>/ per vendor (scripts/lib/assemble.js), packs the five tarballs into
-// .packages/, and checks each tarball: its file list (scripts/lib/packCheck.js, as for the
-// umbrella) and the lint of n8n's community-package scanner on its unpacked contents
-// (scripts/lib/scanLint.js). Prints name, files and size per tarball; exits 1 on any problem.
+// each vendor package in a temporary folder (scripts/lib/assemble.js), packs the five tarballs
+// into .packages/, and checks each tarball: its file list (scripts/lib/packCheck.js, as for the
+// umbrella), that no other vendor is named in it, and the lint of n8n's community-package
+// scanner on its unpacked contents (scripts/lib/scanLint.js). Writes the committed manifests
+// packages/<name>/package.json (see packages.js); with --out it only checks that they are
+// current. Prints name, files and size per tarball; exits 1 on any problem.
+// (A package folder kept in the project would put a second package.json of the same name
+// beside the committed one, which jest's module map reports as a collision.)
 //
 // Usage: node scripts/build-packages.js [--no-build] [--no-lint] [--out DIR]   (DIR: .packages)
 
@@ -14,7 +18,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT, OUT_DIR, VENDORS, otherVendorNames } = require('./lib/packages');
+const { ROOT, OUT_DIR, VENDORS, manifestPath, otherVendorNames } = require('./lib/packages');
 const { assemble } = require('./lib/assemble');
 const { packAndCheck } = require('./lib/packCheck');
 const { scanLint } = require('./lib/scanLint');
@@ -43,11 +47,28 @@ function readAll(dir, prefix = '') {
 	return files;
 }
 
+/**
+ * The committed manifest of a vendor package: written when `write`, else compared. Returns the
+ * problem, if any.
+ */
+function manifest(vendor, dir, write) {
+	const file = manifestPath(vendor);
+	const text = fs.readFileSync(path.join(dir, 'package.json'), 'utf8');
+	if (write) {
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, text);
+		return undefined;
+	}
+	if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return undefined;
+	return `${path.relative(ROOT, file)} is not the package's package.json: run \`npm run build:packages\` and commit it`;
+}
+
 /** Builds, assembles, packs and checks; returns [{ name, tarball, files, size, problems }]. */
 async function buildPackages({
 	build = true,
 	lint = true,
 	outDir = OUT_DIR,
+	writeManifests = outDir === OUT_DIR,
 	log = console.log,
 } = {}) {
 	const started = Date.now();
@@ -57,11 +78,14 @@ async function buildPackages({
 	}
 	fs.rmSync(outDir, { recursive: true, force: true });
 	fs.mkdirSync(outDir, { recursive: true });
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packages-'));
 	const folders = [{ dir: ROOT }];
-	for (const vendor of VENDORS) folders.push({ vendor, dir: assemble(vendor, outDir).dir });
+	for (const vendor of VENDORS) folders.push({ vendor, dir: assemble(vendor, workDir).dir });
 	const packed = [];
 	for (const { vendor, dir } of folders) {
 		const result = packAndCheck(dir, { destination: outDir });
+		const stale = vendor && manifest(vendor, dir, writeManifests);
+		if (stale) result.problems.push(stale);
 		if (vendor)
 			for (const leak of await inTarball(result.tarball, (unpacked) =>
 				otherVendorNames(vendor, readAll(unpacked)),
@@ -74,6 +98,7 @@ async function buildPackages({
 		}
 		packed.push({ ...result, vendor });
 	}
+	fs.rmSync(workDir, { recursive: true, force: true });
 	for (const { name, tarball, files, size, lint: linted, problems } of packed) {
 		const lintText = linted
 			? `, scanner lint ${linted.files} files ${linted.errors} errors ${linted.warnings} warnings`

@@ -17,9 +17,9 @@ const write = (file, text) => {
 	fs.writeFileSync(file, text);
 };
 
-/** Writes `<outDir>/<vendor.name>/` afresh; returns the folder and the dist files it copied. */
-function assemble(vendor, outDir) {
-	const dir = path.join(outDir, vendor.name);
+/** Writes `<workDir>/<vendor.name>/` afresh; returns the folder and the dist files it copied. */
+function assemble(vendor, workDir) {
+	const dir = path.join(workDir, vendor.name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	const { nodes, credentials } = entryPoints(vendor);
 	const { files, external } = requireGraph([...nodes, ...credentials]);

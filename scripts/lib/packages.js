@@ -10,8 +10,14 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const UMBRELLA = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-/** Where build:packages assembles the packages and writes the five tarballs (gitignored). */
+/** Where build:packages writes the five tarballs (gitignored). */
 const OUT_DIR = path.join(ROOT, '.packages');
+/**
+ * packages/<name>/package.json, committed: n8n's scanner finds a package's source in the GitHub
+ * repository its npm provenance names by the package.json that carries the package's name (it
+ * fails a package whose source it cannot locate), so each vendor package has its manifest there.
+ */
+const manifestPath = (vendor) => path.join(ROOT, 'packages', vendor.name, 'package.json');
 
 /**
  * key: the vendor's e2e suite (test/e2e/<key>.e2e.js) and README marker (`<!-- package:<key> -->`);
@@ -120,7 +126,7 @@ function packageJson(vendor) {
 		homepage: UMBRELLA.homepage,
 		keywords: ['n8n-community-node-package', 'n8n', ...vendor.keywords, 'assignments'],
 		author: UMBRELLA.author,
-		repository: UMBRELLA.repository,
+		repository: { ...UMBRELLA.repository, directory: `packages/${vendor.name}` },
 		engines: UMBRELLA.engines,
 		files: ['dist', 'CHANGELOG.md'],
 		n8n: { n8nNodesApiVersion: 1, strict: true, credentials, nodes },
@@ -150,6 +156,7 @@ module.exports = {
 	UMBRELLA,
 	OUT_DIR,
 	VENDORS,
+	manifestPath,
 	entryPoints,
 	requireGraph,
 	packageJson,

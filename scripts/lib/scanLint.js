@@ -7,11 +7,11 @@
 // tarball's `**/*.js` and package.json as its second leg does (`allowInlineConfig: false`:
 // disable comments do not count). Only errors fail, as in the scanner.
 
-const path = require('node:path');
 const { createRequire } = require('node:module');
 
 // The scanner's plugins as `n8n-node lint` gets them: resolved from @n8n/node-cli's folder.
 const fromCli = createRequire(require.resolve('@n8n/node-cli/eslint'));
+const glob = fromCli('fast-glob');
 
 async function buildScanConfig() {
 	const { defineConfig } = require('eslint/config');
@@ -59,7 +59,13 @@ async function scanLint(packageDir, patterns = ['**/*.js', 'package.json']) {
 		overrideConfigFile: true,
 		overrideConfig: await buildScanConfig(),
 	});
-	const results = await eslint.lintFiles(patterns.map((pattern) => path.join(packageDir, pattern)));
+	// Files found first, as the scanner does: a pattern without matches is no error.
+	const files = glob.sync(patterns, {
+		cwd: packageDir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
+	const results = files.length ? await eslint.lintFiles(files) : [];
 	const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
 	const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
 	const formatter = await eslint.loadFormatter('stylish');

@@ -114,9 +114,20 @@ describe.each(VENDORS.map((vendor) => [vendor.name, vendor]))('%s', (_name, vend
 		expect(pkg.version).toBe(UMBRELLA.version);
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.dependencies).toBeUndefined();
-		for (const field of ['license', 'author', 'repository', 'homepage'])
+		for (const field of ['license', 'author', 'homepage'])
 			expect(pkg[field]).toEqual(UMBRELLA[field]);
+		expect(pkg.repository).toEqual({
+			...UMBRELLA.repository,
+			directory: `packages/${vendor.name}`,
+		});
 		expect(pkg.keywords).toContain('n8n-community-node-package');
+	});
+
+	test("the repository holds its package.json at repository.directory, where n8n's scanner finds its source", () => {
+		const { files, pkg } = own();
+		const committed = path.join(ROOT, pkg.repository.directory, 'package.json');
+		expect(fs.readFileSync(committed, 'utf8')).toBe(files['package.json']);
+		execFileSync('git', ['ls-files', '--error-unmatch', committed], { cwd: ROOT, stdio: 'ignore' });
 	});
 
 	test('codex files name the node type of this package', () => {
