@@ -41,6 +41,7 @@ test('installs, checks the tag, lints, tests, builds and checks the packages bef
 		/^npm run build$/,
 		/^npm test\b/,
 		/^npm run build:packages\b/,
+		/^git diff --exit-code -- packages$/,
 		/^node scripts\/check-pack\.js$/,
 		/npm publish/,
 	].map(indexOf);
