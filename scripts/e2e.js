@@ -12,7 +12,11 @@
 // (cases throw on failure, e.g. with node:assert), and make sure scripts/lib/credentials.js has
 // sandbox data for the credential type.
 //
-// Usage: node scripts/e2e.js [--only NAME] [--keep]   (after `npm run build`, on Node >= 22.20)
+// Usage: node scripts/e2e.js [--only NAME] [--keep] [--package VENDOR]…   (after `npm run build`,
+//        on Node >= 22.20). --package installs that vendor's tarball of `npm run build:packages`
+//        (.packages/, e.g. --package paymo) instead of the umbrella package, and runs that
+//        vendor's workflows with their node types renamed to its package; repeat it to install
+//        several vendor packages side by side (scripts/e2e-packages.js runs them all).
 // Env:   N8N_CACHE_DIR  where n8n 2.41.1 is (or gets) installed
 //        E2E_KEEP=1     keep the temporary folder (n8n output, user folder)
 
@@ -23,6 +27,7 @@ const path = require('node:path');
 const lib = require('./lib/n8n');
 const { SANDBOX_CREDENTIALS, sandboxSecrets, workflowCredentials } = require('./lib/credentials');
 const { createSandbox } = require('../sandbox/server');
+const packages = require('./lib/packages');
 
 const E2E_DIR = path.join(lib.ROOT, 'test', 'e2e');
 const WORKFLOW_DIR = path.join(E2E_DIR, 'workflows');
@@ -37,17 +42,55 @@ const CREDENTIALS = SANDBOX_CREDENTIALS;
 const log = (line) => console.log(line);
 
 function parseArgs(argv) {
-	const args = { only: undefined, keep: process.env.E2E_KEEP === '1' };
+	const args = { only: undefined, keep: process.env.E2E_KEEP === '1', packages: [] };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--only') args.only = argv[++i];
 		else if (argv[i] === '--keep') args.keep = true;
+		else if (argv[i] === '--package') args.packages.push(vendorOf(argv[++i]));
 		else throw new Error(`unknown option ${argv[i]}`);
 	}
 	return args;
 }
 
-/** Workflow JSON + assertion module pairs: workflows/<name>.json ↔ <name>.e2e.js. */
-function discover(only) {
+/** The vendor of a --package argument: its key (paymo) or package name (n8n-nodes-paymo). */
+function vendorOf(value) {
+	const vendor = packages.VENDORS.find((v) => v.key === value || v.name === value);
+	if (!vendor)
+		throw new Error(
+			`--package ${value}: not a vendor package (${packages.VENDORS.map((v) => v.key).join(', ')})`,
+		);
+	return vendor;
+}
+
+/** The tarball `npm run build:packages` left for a vendor package; fails clearly without it. */
+function vendorTarball(vendor) {
+	const tarball = path.join(packages.OUT_DIR, `${vendor.name}-${packages.UMBRELLA.version}.tgz`);
+	if (!fs.existsSync(tarball))
+		throw new Error(
+			`${path.relative(lib.ROOT, tarball)} is missing: run \`npm run build:packages\` first`,
+		);
+	return tarball;
+}
+
+/**
+ * A workflow written for the umbrella package, for a vendor package: its node types are
+ * `<package name>.<node name>`, so `n8n-nodes-assignments.paymo` becomes `n8n-nodes-paymo.paymo`.
+ */
+function forPackage(workflow, vendor) {
+	const prefix = `${packages.UMBRELLA.name}.`;
+	const nodes = workflow.nodes.map((node) =>
+		node.type.startsWith(prefix)
+			? { ...node, type: `${vendor.name}.${node.type.slice(prefix.length)}` }
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
+/**
+ * Workflow JSON + assertion module pairs: workflows/<name>.json ↔ <name>.e2e.js. With vendor
+ * packages, only their vendors' workflows, for their packages.
+ */
+function discover(only, vendors = []) {
 	const suites = [];
 	for (const file of fs
 		.readdirSync(WORKFLOW_DIR)
@@ -55,12 +98,19 @@ function discover(only) {
 		.sort()) {
 		const name = path.basename(file, '.json');
 		if (only && name !== only) continue;
+		const vendor = vendors.find((v) => v.key === name);
+		if (vendors.length && !vendor) continue;
 		const modulePath = path.join(E2E_DIR, `${name}.e2e.js`);
 		if (!fs.existsSync(modulePath))
 			throw new Error(`${file} has no assertion module test/e2e/${name}.e2e.js`);
 		const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8'));
 		if (!workflow.id) throw new Error(`${file} needs an "id" (n8n execute runs workflows by ID)`);
-		suites.push({ name, file, workflow, spec: require(modulePath) });
+		suites.push({
+			name,
+			file,
+			workflow: vendor ? forPackage(workflow, vendor) : workflow,
+			spec: require(modulePath),
+		});
 	}
 	if (only && suites.length === 0) throw new Error(`no workflow named ${only}`);
 	return suites;
@@ -184,19 +234,23 @@ async function runSuite(suite, env) {
 	return results;
 }
 
-async function main() {
+/** One e2e run (a fresh user folder and n8n database); returns { passed, failed, timings }. */
+async function main(argv = process.argv.slice(2)) {
 	const started = Date.now();
-	const args = parseArgs(process.argv.slice(2));
+	let args;
 	let suites;
+	let tarballs;
 	try {
+		args = parseArgs(argv);
 		lib.checkNode();
-		suites = discover(args.only);
+		suites = discover(args.only, args.packages);
+		tarballs = args.packages.map(vendorTarball);
 	} catch (error) {
 		// A set-up problem (old Node, a workflow without its cases) fails the run before installing.
 		log(`✗ ${error.message}`);
 		log('e2e: 0 passed, 1 failed');
 		process.exitCode = 1;
-		return;
+		return { passed: 0, failed: 1, timings: {} };
 	}
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const timings = {};
@@ -204,17 +258,22 @@ async function main() {
 	let failed = 0;
 	let passed = 0;
 	try {
-		log(`› packing the package (dist/ from \`npm run build\`)`);
-		const { tarball, files } = lib.packPackage(tmp);
-		log(`  ${path.basename(tarball)}, ${files} files`);
+		if (!tarballs.length) {
+			log(`› packing the package (dist/ from \`npm run build\`)`);
+			const { tarball, files } = lib.packPackage(tmp);
+			log(`  ${path.basename(tarball)}, ${files} files`);
+			tarballs.push(tarball);
+		}
 		const installStarted = Date.now();
 		const { cacheDir, ms: n8nMs, installed } = await lib.ensureN8n({ log });
 		const userFolder = path.join(tmp, 'user');
-		const pkg = await lib.installPackage({ userFolder, tarball, log });
+		for (const tarball of tarballs) {
+			const pkg = await lib.installPackage({ userFolder, tarball, log });
+			log(
+				`› installed ${path.basename(tarball)} into ${pkg.nodesDir} (n8n ${installed ? 'installed' : 'cached'} ${lib.seconds(n8nMs)}, package ${lib.seconds(pkg.ms)})`,
+			);
+		}
 		timings.install = Date.now() - installStarted;
-		log(
-			`› installed into ${pkg.nodesDir} (n8n ${installed ? 'installed' : 'cached'} ${lib.seconds(n8nMs)}, package ${lib.seconds(pkg.ms)})`,
-		);
 
 		sandbox = await createSandbox(sandboxOptions(suites));
 		log(`› sandbox on ${sandbox.url}`);
@@ -267,7 +326,8 @@ async function main() {
 		`e2e timings: install ${fmt(timings.install)}, first n8n command ${fmt(timings.firstCommand)}, whole run ${fmt(timings.total)}`,
 	);
 	log(`e2e: ${passed} passed, ${failed} failed`);
-	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+	if (failed > 0 || passed === 0) process.exitCode = 1;
+	return { passed, failed, timings };
 }
 
 if (require.main === module) {
@@ -277,4 +337,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { main, parseRun, CREDENTIALS };
+module.exports = { main, parseRun, forPackage, CREDENTIALS };
