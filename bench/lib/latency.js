@@ -142,4 +142,4 @@ function complete(entry, kind, r) {
 	);
 }
 
-module.exports = { latencySuite };
+module.exports = { latencySuite, MAX_CONCURRENCY };

@@ -3,6 +3,10 @@
 
 const vendors = require('./vendors');
 const { formatSummary, formatInt, formatMb, round } = require('./stats');
+const { MAX_CONCURRENCY } = require('./latency');
+
+/** The nodes' default Concurrency (nodes/shared/concurrency.ts), what a Create without the option runs at. */
+const DEFAULT_CONCURRENCY = 10;
 
 const label = (vendor) => vendors.LABEL[vendor];
 const n = (value) => Number(value).toLocaleString('en-US');
@@ -302,7 +306,7 @@ function renderMarkdown(report, jsonName = 'latest.json') {
 		const row = (c, kind = 'ours') => [
 			label(c.vendor),
 			c.type === 'latencyCreate'
-				? `Create ${n(c.n)}, Concurrency ${kind === 'oursMax' ? 50 : 10}`
+				? `Create ${n(c.n)}, Concurrency ${kind === 'oursMax' ? MAX_CONCURRENCY : DEFAULT_CONCURRENCY}`
 				: `Return All ${n(c.n)}`,
 			`${c.latencyMs} ms`,
 			formatSummary(c.stats[kind].ms),
