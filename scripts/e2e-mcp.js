@@ -16,17 +16,16 @@
 //
 // Usage: npm run build && npm run test:e2e-mcp [-- --keep]
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('./lib/n8n');
 const { workflowCredentials } = require('./lib/credentials');
+const { startN8nServer } = require('./lib/n8nServer');
 const { createSandbox } = require('../sandbox/server');
 
 const log = (line) => console.log(line);
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const keep = process.argv.includes('--keep');
 const EXAMPLE = path.join(lib.ROOT, 'examples', 'mcp-assignment-tools.json');
 const TRIGGER = 'MCP Server Trigger';
@@ -366,33 +365,9 @@ async function main() {
 		}
 
 		log(`› starting n8n ${lib.N8N_VERSION} on port ${port}`);
-		const out = fs.openSync(path.join(tmp, 'n8n-start.txt'), 'w');
-		const child = spawn(
-			process.execPath,
-			[path.join(cacheDir, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
-			{ env, stdio: ['ignore', out, out] },
-		);
-		const stopN8n = () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
-				child.once('exit', () => {
-					clearTimeout(kill);
-					resolve();
-				});
-				child.kill('SIGTERM');
-			});
-		cleanup.push(stopN8n);
-		const deadline = Date.now() + 240_000;
-		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
-			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).catch(
-				() => undefined,
-			);
-			if (response?.ok) break;
-			if (Date.now() > deadline) throw new Error('n8n was not ready within 240 s');
-			await wait(1000);
-		}
+		const logFile = path.join(tmp, 'n8n-start.txt');
+		const server = await startN8nServer({ cacheDir, env, logFile });
+		cleanup.push(() => server.stop());
 		const ready = Date.now();
 		log(`› n8n ready after ${lib.seconds(ready - started)}`);
 

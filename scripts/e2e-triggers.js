@@ -15,13 +15,13 @@
 //
 // Usage: npm run build && source scripts/node24.sh && node scripts/e2e-triggers.js [--keep]
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('./lib/n8n');
 const { SANDBOX_CREDENTIALS, SANDBOX_NAMES, sandboxCredentialId } = require('./lib/credentials');
+const { startN8nServer } = require('./lib/n8nServer');
 const { createSandbox } = require('../sandbox/server');
 
 const log = (line) => console.log(line);
@@ -322,37 +322,12 @@ async function main() {
 		}
 
 		log(`› starting n8n ${lib.N8N_VERSION} on port ${port}`);
-		const out = fs.openSync(path.join(tmp, 'n8n-start.txt'), 'w');
-		const child = spawn(
-			process.execPath,
-			[path.join(cacheDir, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
-			{
-				env,
-				stdio: ['ignore', out, out],
-			},
-		);
-		const stopN8n = () =>
-			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
-				child.once('exit', () => {
-					clearTimeout(kill);
-					resolve();
-				});
-				child.kill('SIGTERM');
-			});
-		cleanup.push(stopN8n);
-		await until(
-			'n8n readiness',
-			async () => {
-				if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
-				const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`).catch(
-					() => undefined,
-				);
-				return response?.ok;
-			},
-			240_000,
-		);
+		const server = await startN8nServer({
+			cacheDir,
+			env,
+			logFile: path.join(tmp, 'n8n-start.txt'),
+		});
+		cleanup.push(() => server.stop());
 		log(`› n8n ready after ${lib.seconds(Date.now() - started)}`);
 
 		await until(
@@ -423,7 +398,7 @@ async function main() {
 				if (!ok) failures.push(`cycle ${cycle + 1}: ${summary}`);
 			}
 		}
-		await stopN8n();
+		await server.stop();
 		const left = sandbox.state.rm.webhooks.byId.size;
 		log(`  RM webhooks left after n8n stopped: ${left}`);
 		if (failures.length) throw new Error(`trigger e2e failed:\n${failures.join('\n')}`);

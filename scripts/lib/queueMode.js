@@ -10,6 +10,7 @@ const path = require('node:path');
 const { startDaemon, waitUntil } = require('./daemon');
 const { n8nBin } = require('./installN8n');
 const { freePort, n8nEnv } = require('./n8n');
+const { startN8nServer } = require('./n8nServer');
 
 /** What main and every worker must share; each process has its own user folder and ports. */
 function sharedQueueEnv({
@@ -50,20 +51,7 @@ async function startMain({ cacheDir, userFolder, shared, logFile, timeoutMs = 24
 		shared,
 		extra: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
 	});
-	const url = `http://127.0.0.1:${port}`;
-	const daemon = startDaemon({
-		name: 'n8n main',
-		command: process.execPath,
-		args: [n8nBin(cacheDir), 'start'],
-		env,
-		logFile,
-	});
-	const ms = await waitUntil(
-		`${url}/healthz/readiness`,
-		async () => (await fetch(`${url}/healthz/readiness`)).ok,
-		{ timeoutMs, daemon },
-	);
-	return { ...daemon, url, readyMs: ms };
+	return await startN8nServer({ name: 'n8n main', cacheDir, env, logFile, timeoutMs });
 }
 
 /** `n8n worker`; resolves once it logs that it is ready. */

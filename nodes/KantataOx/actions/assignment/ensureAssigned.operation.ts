@@ -2,21 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { wantedFieldsCollection } from '../../../shared/ensureOperations';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { findPair, isCurrent, pairFields, readPair } from './pair';
 import { estimatedMinutesField, writeAssignment } from './write';
 
 const properties: INodeProperties[] = [
 	...pairFields('to assign to the task'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Values the assignment should have; an existing one that differs is updated',
-		options: [estimatedMinutesField],
-	},
+	wantedFieldsCollection([estimatedMinutesField]),
 ];
 
 export const description = updateDisplayOptions(

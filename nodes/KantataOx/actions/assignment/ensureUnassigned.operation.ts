@@ -1,36 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ensureUnassigned, onePerPair } from '../../../shared/ensure';
-import type { Transport } from '../../../shared/transport/createTransport';
+import { unassignOperation } from '../../../shared/ensureOperations';
 import { findPair, isCurrent, pairFields, readPair } from './pair';
 
-const properties: INodeProperties[] = [...pairFields('to unassign from the task')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['assignment'], operation: ['ensureUnassigned'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	transport: Transport,
-): Promise<IDataObject[]> {
-	const pair = await readPair(this, itemIndex, transport, {});
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureUnassigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				isActive: isCurrent,
-				// As Delete: Kantata OX keeps the record and sets current to false.
-				remove: async (record) => {
-					const id = String(record.id);
-					await transport.request(itemIndex, { method: 'DELETE', path: `/assignments/${id}` });
-					return { deleted: true, id };
-				},
-			}),
-	);
-}
+export const { description, execute } = unassignOperation({
+	fields: pairFields('to unassign from the task'),
+	readPair: async (ctx, itemIndex, transport) => await readPair(ctx, itemIndex, transport, {}),
+	find: findPair,
+	isActive: isCurrent,
+	// As Delete: Kantata OX keeps the record and sets current to false.
+	removal: (_pair, record) => ({ method: 'DELETE', path: `/assignments/${String(record.id)}` }),
+	outputId: (record) => String(record.id),
+});

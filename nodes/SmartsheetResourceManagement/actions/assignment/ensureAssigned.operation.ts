@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { wantedFieldsCollection } from '../../../shared/ensureOperations';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { readOptionalId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
@@ -18,15 +19,7 @@ const properties: INodeProperties[] = [
 			'How much of the person’s time the assignment takes. Keep Unchanged leaves the allocation of an existing assignment as it is, and a new one gets the API’s default (100 % of capacity).',
 	},
 	...companionFields,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Values the assignment should have; an existing one that differs is updated',
-		options: [...textFields, statusOptionIdField],
-	},
+	wantedFieldsCollection([...textFields, statusOptionIdField]),
 ];
 
 export const description = updateDisplayOptions(

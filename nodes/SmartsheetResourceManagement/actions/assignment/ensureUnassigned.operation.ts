@@ -1,38 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ensureUnassigned, onePerPair } from '../../../shared/ensure';
-import type { Transport } from '../../../shared/transport/createTransport';
+import { unassignOperation } from '../../../shared/ensureOperations';
 import { findPair, pairFields, readPair } from './pair';
 
-const properties: INodeProperties[] = [...pairFields('to remove the person from')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['assignment'], operation: ['ensureUnassigned'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	transport: Transport,
-): Promise<IDataObject[]> {
-	const pair = readPair(this, itemIndex);
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureUnassigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				// Deleted for good, through the person's documented route; duplicates all go.
-				remove: async (record) => {
-					const id = Number(record.id);
-					await transport.request(itemIndex, {
-						method: 'DELETE',
-						path: `${pair.prefix}/assignments/${id}`,
-					});
-					return { deleted: true, id };
-				},
-			}),
-	);
-}
+export const { description, execute } = unassignOperation({
+	fields: pairFields('to remove the person from'),
+	readPair: (ctx, itemIndex) => readPair(ctx, itemIndex),
+	find: findPair,
+	// Deleted for good, through the person's documented route; duplicates all go.
+	removal: (pair, record) => ({
+		method: 'DELETE',
+		path: `${pair.prefix}/assignments/${Number(record.id)}`,
+	}),
+});

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { wantedFieldsCollection } from '../../../shared/ensureOperations';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { singleAssignment } from '../../envelope';
 import {
@@ -15,15 +16,7 @@ import { findPair, pairFields, readPair } from './pair';
 
 const properties: INodeProperties[] = [
 	...pairFields('to assign to the project task'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Values the assignment should have; an existing one that differs is updated',
-		options: [plannedEffortField, waitingUntilField],
-	},
+	wantedFieldsCollection([plannedEffortField, waitingUntilField]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,39 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { ensureUnassigned, onePerPair } from '../../../shared/ensure';
-import type { Transport } from '../../../shared/transport/createTransport';
+import { unassignOperation } from '../../../shared/ensureOperations';
 import { assignmentPath } from './fields';
 import { findPair, pairFields, readPair } from './pair';
 
-const properties: INodeProperties[] = [...pairFields('to remove from the project task')];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['assignment'], operation: ['ensureUnassigned'] } },
-	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	transport: Transport,
-): Promise<IDataObject[]> {
-	const pair = await readPair(this, itemIndex, transport);
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureUnassigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				// assignmentPath refuses anything but a positive ID: never the remove-all URL.
-				remove: async (record) => {
-					const id = Number(record.id);
-					await transport.request(itemIndex, {
-						method: 'DELETE',
-						path: assignmentPath(pair.taskId, String(id)),
-					});
-					return { deleted: true, id };
-				},
-			}),
-	);
-}
+export const { description, execute } = unassignOperation({
+	fields: pairFields('to remove from the project task'),
+	readPair: async (ctx, itemIndex, transport) => await readPair(ctx, itemIndex, transport),
+	find: findPair,
+	// assignmentPath refuses anything but a positive ID: never the remove-all URL.
+	removal: (pair, record) => ({
+		method: 'DELETE',
+		path: assignmentPath(pair.taskId, String(Number(record.id))),
+	}),
+});
