@@ -2,56 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Transport } from '../../../shared/transport/createTransport';
-import { referenceLocator } from '../../../shared/lookup/locator';
 import { inputError, readOptionalId } from '../../../shared/validate';
 import { singleAssignment } from '../../envelope';
 import { references } from '../../methods/references';
+import { pairFields } from './pair';
 import {
 	allocationBody,
 	allocationFields,
 	checkDateOrder,
 	readDate,
 	readReference,
-	scopeIdFields,
 	scopeRoute,
 	statusOptionIdField,
 	textFields,
 } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		// Placeholders have documented routes of their own (/placeholder_resources/{id}/…).
-		displayName: 'Assign To',
-		name: 'assignTo',
-		type: 'options',
-		default: 'user',
-		options: [
-			{ name: 'User', value: 'user', description: 'A person of the account' },
-			{ name: 'Placeholder', value: 'placeholder', description: 'A placeholder resource' },
-		],
-	},
-	...scopeIdFields(['user', 'placeholder'], 'assignTo'),
-	referenceLocator({
-		...references.assignable,
-		required: true,
-		description: 'The project, phase or leave type to assign the user to',
-	}),
-	{
-		displayName: 'Start Date',
-		name: 'startsAt',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'First day of the assignment (only the date part is used)',
-	},
-	{
-		displayName: 'End Date',
-		name: 'endsAt',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Last day of the assignment (only the date part is used)',
-	},
+	// Assign To (placeholders have documented routes of their own), the assignable and the dates:
+	// the same fields as Assign (If Not Assigned).
+	...pairFields('to assign the user to'),
 	...allocationFields(false),
 	{
 		displayName: 'Additional Fields',
