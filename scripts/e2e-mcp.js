@@ -22,7 +22,7 @@ const path = require('node:path');
 
 const lib = require('./lib/n8n');
 const { workflowCredentials } = require('./lib/credentials');
-const { startN8nServer } = require('./lib/n8nServer');
+const { serverEnv, startN8nServer } = require('./lib/n8nServer');
 const { createSandbox } = require('../sandbox/server');
 
 const log = (line) => console.log(line);
@@ -333,18 +333,7 @@ async function main() {
 		const trigger = workflow.nodes.find((node) => node.name === TRIGGER);
 		const toolNodes = workflow.nodes.filter((node) => node.type.endsWith('Tool'));
 
-		const port = await lib.freePort();
-		const env = lib.n8nEnv({
-			userFolder,
-			brokerPort: await lib.freePort(),
-			extra: {
-				N8N_PORT: String(port),
-				N8N_LISTEN_ADDRESS: '127.0.0.1',
-				N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-				N8N_DISABLED_MODULES: 'mcp-registry',
-				N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
-			},
-		});
+		const { port, env } = await serverEnv(userFolder);
 		const credentials = workflowCredentials(
 			[{ file: path.basename(EXAMPLE), workflow }],
 			sandbox.vendors,

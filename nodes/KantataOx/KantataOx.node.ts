@@ -12,7 +12,7 @@ import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
 import { kantataOxOutput } from './simplify';
-import { kantataOxTransport } from './transport';
+import { kantataOxAuthentication, kantataOxTransport } from './transport';
 
 export class KantataOx implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,16 +40,7 @@ export class KantataOx implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			kantataOxAuthentication,
 			assignmentResource,
 			...assignment.description,
 			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),

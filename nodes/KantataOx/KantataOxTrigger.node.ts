@@ -17,7 +17,12 @@ import type { ChangeFeed } from '../shared/trigger/poll';
 import { pollFeed } from '../shared/trigger/poll';
 import { readOptionalId } from '../shared/validate';
 import { assignmentsOf } from './envelope';
-import { kantataOxTransport, kantataPages, maxPageSize } from './transport';
+import {
+	kantataOxAuthentication,
+	kantataOxTransport,
+	kantataPages,
+	maxPageSize,
+} from './transport';
 
 /** Changes may become visible a little after their updated_at; each poll reads this much again. */
 const overlapMs = 120_000;
@@ -83,16 +88,7 @@ export class KantataOxTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			kantataOxAuthentication,
 			eventsProperty(['created', 'updated', 'removed'], {
 				removed: 'An assignment was unassigned (Kantata OX sets its "current" to false)',
 			}),

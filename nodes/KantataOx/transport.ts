@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { isLastByCounts, pageNumber } from '../shared/transport/pagination';
 import type { TransportConfig } from '../shared/transport/types';
@@ -7,6 +7,18 @@ interface KantataError {
 	message?: string;
 	field?: string;
 }
+
+/** The node's and the trigger's Authentication choice (the credentials below, by its values). */
+export const kantataOxAuthentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Access Token', value: 'accessToken' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'accessToken',
+};
 
 export const kantataOxTransport: TransportConfig = {
 	credentials: [

@@ -12,7 +12,7 @@ import { outputOption } from '../shared/output';
 import * as assignment from './actions/assignment';
 import * as listSearch from './methods/listSearch';
 import { xurrentOutput } from './simplify';
-import { xurrentTransport } from './transport';
+import { xurrentAuthentication, xurrentTransport } from './transport';
 
 export class Xurrent implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,16 +41,7 @@ export class Xurrent implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Personal Access Token', value: 'accessToken' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			xurrentAuthentication,
 			assignmentResource,
 			...assignment.description,
 			...outputOption(['get', 'getAll', 'create', 'update', 'ensureAssigned']),

@@ -17,7 +17,7 @@ import { changedAmong } from '../shared/trigger/removals';
 import { inputError } from '../shared/validate';
 import { assignmentsPath } from './actions/assignment/fields';
 import { assignmentsOf } from './envelope';
-import { maxPageSize, xurrentPages, xurrentTransport } from './transport';
+import { maxPageSize, xurrentAuthentication, xurrentPages, xurrentTransport } from './transport';
 
 const overlapMs = 120_000;
 const maxExisting = 100;
@@ -94,16 +94,7 @@ export class XurrentTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Personal Access Token', value: 'accessToken' },
-					{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			xurrentAuthentication,
 			eventsProperty(['created', 'updated', 'removed'], {
 				removed: 'An assignment disappeared from its project task',
 			}),

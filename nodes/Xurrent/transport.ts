@@ -1,9 +1,21 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { windowPacer } from '../shared/transport/pacing';
 import { linkHeader } from '../shared/transport/pagination';
 import type { TransportConfig } from '../shared/transport/types';
 import { accountHeadersOf, baseUrlOf } from './environment';
+
+/** The node's and the trigger's Authentication choice (the credentials below, by its values). */
+export const xurrentAuthentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Personal Access Token', value: 'accessToken' },
+		{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
+	],
+	default: 'accessToken',
+};
 
 export const xurrentTransport: TransportConfig = {
 	credentials: [

@@ -31,11 +31,25 @@ function chosen(strategy: AssignStrategy, found: IDataObject[]): IDataObject | u
 	return found.find((record) => active(strategy, record)) ?? found[0];
 }
 
+/** Which pair an item names, in which node run (items of one run naming it take turns). */
+export interface PairTurn {
+	/** The node run, e.g. its transport. */
+	run: object;
+	key: string;
+}
+
 /**
  * One lookup, then at most one write: create what is missing, reactivate what was unassigned,
  * update what differs, leave alone what matches. The output is the vendor's record plus `action`.
  */
-export async function ensureAssigned(strategy: AssignStrategy): Promise<IDataObject> {
+export async function ensureAssigned(
+	turn: PairTurn,
+	strategy: AssignStrategy,
+): Promise<IDataObject> {
+	return await onePerPair(turn, async () => await assign(strategy));
+}
+
+async function assign(strategy: AssignStrategy): Promise<IDataObject> {
 	const existing = chosen(strategy, await strategy.find());
 	if (!existing) return { ...(await strategy.create()), action: 'created' };
 	const reactivate = !active(strategy, existing);
@@ -60,7 +74,14 @@ const isNotFound = (error: unknown) =>
  * Nothing to delete is an answer, not an error: `{ deleted: false, reason }`. A 404 on the delete
  * means someone removed it between the lookup and the delete: also "not found".
  */
-export async function ensureUnassigned(strategy: UnassignStrategy): Promise<IDataObject[]> {
+export async function ensureUnassigned(
+	turn: PairTurn,
+	strategy: UnassignStrategy,
+): Promise<IDataObject[]> {
+	return await onePerPair(turn, async () => await unassign(strategy));
+}
+
+async function unassign(strategy: UnassignStrategy): Promise<IDataObject[]> {
 	const found = await strategy.find();
 	if (found.length === 0) return [{ deleted: false, reason: 'not found' }];
 	const assigned = found.filter((record) => active(strategy, record));
@@ -86,7 +107,7 @@ const inProgress = new WeakMap<object, Map<string, Promise<unknown>>>();
  * Runs `work` once no earlier item of this run with the same `key` is still running. Items run
  * concurrently (Request Options → Concurrency); only those naming the same pair wait.
  */
-export async function onePerPair<T>(run: object, key: string, work: () => Promise<T>): Promise<T> {
+async function onePerPair<T>({ run, key }: PairTurn, work: () => Promise<T>): Promise<T> {
 	let pairs = inProgress.get(run);
 	if (!pairs) {
 		pairs = new Map();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ensureUnassigned, onePerPair } from './ensure';
+import { ensureUnassigned } from './ensure';
 import type { Transport } from './transport/createTransport';
 import type { RequestSpec } from './transport/types';
 
@@ -35,7 +35,7 @@ export interface UnassignSpec<Pair extends { key: string }> {
 
 /**
  * Unassign (If Assigned) of a vendor: its description and its execute. The decision is
- * `ensureUnassigned`'s; items of one run naming the same pair take turns (`onePerPair`).
+ * `ensureUnassigned`'s, which also lets items of one run naming the same pair take turns.
  */
 export function unassignOperation<Pair extends { key: string }>(spec: UnassignSpec<Pair>) {
 	const outputId = spec.outputId ?? ((record: IDataObject) => Number(record.id));
@@ -50,18 +50,16 @@ export function unassignOperation<Pair extends { key: string }>(spec: UnassignSp
 			transport: Transport,
 		): Promise<IDataObject[]> {
 			const pair = await spec.readPair(this, itemIndex, transport);
-			return await onePerPair(
-				transport,
-				pair.key,
-				async () =>
-					await ensureUnassigned({
-						find: async () => await spec.find(transport, itemIndex, pair),
-						isActive: spec.isActive,
-						remove: async (record) => {
-							await transport.request(itemIndex, spec.removal(pair, record));
-							return { deleted: true, id: outputId(record) };
-						},
-					}),
+			return await ensureUnassigned(
+				{ run: transport, key: pair.key },
+				{
+					find: async () => await spec.find(transport, itemIndex, pair),
+					isActive: spec.isActive,
+					remove: async (record) => {
+						await transport.request(itemIndex, spec.removal(pair, record));
+						return { deleted: true, id: outputId(record) };
+					},
+				},
 			);
 		},
 	};

@@ -4,6 +4,27 @@
 
 const { startDaemon, waitUntil } = require('./daemon');
 const { n8nBin } = require('./installN8n');
+const { freePort, n8nEnv } = require('./n8n');
+
+/**
+ * The env of an `n8n start` for an e2e run on its own free ports, 127.0.0.1 only. Publishing is
+ * synchronous, so a workflow that fails to activate fails `publish:workflow` at once.
+ */
+async function serverEnv(userFolder) {
+	const port = await freePort();
+	const env = n8nEnv({
+		userFolder,
+		brokerPort: await freePort(),
+		extra: {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
+		},
+	});
+	return { port, env };
+}
 
 /**
  * Starts n8n with `env` (which sets N8N_PORT; n8n listens on 127.0.0.1) and resolves
@@ -33,4 +54,4 @@ async function startN8nServer({ name = 'n8n', cacheDir, env, logFile, timeoutMs 
 	}
 }
 
-module.exports = { startN8nServer };
+module.exports = { serverEnv, startN8nServer };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { ensureAssigned } from '../../../shared/ensure';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { singleAssignment } from '../../envelope';
 import { findPair, pairFields, readPair } from './pair';
@@ -19,24 +19,22 @@ export async function execute(
 	transport: Transport,
 ): Promise<IDataObject> {
 	const pair = await readPair(this, itemIndex, transport);
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureAssigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				// A task assignment has nothing besides its user and task: found is as wanted.
-				changes: () => ({}),
-				create: async () => {
-					const response = await transport.request(itemIndex, {
-						method: 'POST',
-						path: '/userstasks',
-						body: { user_id: pair.userId, task_id: pair.taskId },
-					});
-					return singleAssignment(this, itemIndex, response.body, undefined);
-				},
-				// Never called: with no changes and no inactive state there is nothing to write.
-				update: async (record) => record,
-			}),
+	return await ensureAssigned(
+		{ run: transport, key: pair.key },
+		{
+			find: async () => await findPair(transport, itemIndex, pair),
+			// A task assignment has nothing besides its user and task: found is as wanted.
+			changes: () => ({}),
+			create: async () => {
+				const response = await transport.request(itemIndex, {
+					method: 'POST',
+					path: '/userstasks',
+					body: { user_id: pair.userId, task_id: pair.taskId },
+				});
+				return singleAssignment(this, itemIndex, response.body, undefined);
+			},
+			// Never called: with no changes and no inactive state there is nothing to write.
+			update: async (record) => record,
+		},
 	);
 }

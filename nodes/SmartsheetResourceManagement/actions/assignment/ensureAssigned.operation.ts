@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { ensureAssigned } from '../../../shared/ensure';
 import { wantedFieldsCollection } from '../../../shared/ensureOperations';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { readOptionalId } from '../../../shared/validate';
@@ -78,22 +78,20 @@ export async function execute(
 			(await transport.request(itemIndex, { method, path, body })).body,
 			id,
 		);
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureAssigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				changes: (record) => changes(wanted, record),
-				create: async () =>
-					await write('POST', `${pair.prefix}/assignments`, {
-						assignable_id: pair.assignableId,
-						starts_at: pair.startsAt,
-						ends_at: pair.endsAt,
-						...wanted,
-					}),
-				update: async (record, differ) =>
-					await write('PUT', `/assignments/${String(record.id)}`, differ, String(record.id)),
-			}),
+	return await ensureAssigned(
+		{ run: transport, key: pair.key },
+		{
+			find: async () => await findPair(transport, itemIndex, pair),
+			changes: (record) => changes(wanted, record),
+			create: async () =>
+				await write('POST', `${pair.prefix}/assignments`, {
+					assignable_id: pair.assignableId,
+					starts_at: pair.startsAt,
+					ends_at: pair.endsAt,
+					...wanted,
+				}),
+			update: async (record, differ) =>
+				await write('PUT', `/assignments/${String(record.id)}`, differ, String(record.id)),
+		},
 	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ensureAssigned, onePerPair } from '../../../shared/ensure';
+import { ensureAssigned } from '../../../shared/ensure';
 import { wantedFieldsCollection } from '../../../shared/ensureOperations';
 import type { Transport } from '../../../shared/transport/createTransport';
 import { singleAssignment } from '../../envelope';
@@ -53,20 +53,18 @@ export async function execute(
 			itemIndex,
 			(await transport.request(itemIndex, { method, path, body })).body,
 		);
-	return await onePerPair(
-		transport,
-		pair.key,
-		async () =>
-			await ensureAssigned({
-				find: async () => await findPair(transport, itemIndex, pair),
-				changes: (record) => changes(wanted, record),
-				create: async () =>
-					await write('POST', assignmentsPath(pair.taskId), {
-						assignee_id: pair.assigneeId,
-						...wanted,
-					}),
-				update: async (record, differ) =>
-					await write('PATCH', assignmentPath(pair.taskId, String(record.id)), differ),
-			}),
+	return await ensureAssigned(
+		{ run: transport, key: pair.key },
+		{
+			find: async () => await findPair(transport, itemIndex, pair),
+			changes: (record) => changes(wanted, record),
+			create: async () =>
+				await write('POST', assignmentsPath(pair.taskId), {
+					assignee_id: pair.assigneeId,
+					...wanted,
+				}),
+			update: async (record, differ) =>
+				await write('PATCH', assignmentPath(pair.taskId, String(record.id)), differ),
+		},
 	);
 }
